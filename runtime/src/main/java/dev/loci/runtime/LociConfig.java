@@ -1,0 +1,50 @@
+package dev.loci.runtime;
+
+import dev.loci.spatial.objects.FusionSettings;
+import dev.loci.spatial.validation.InvalidValueException;
+import dev.loci.spatial.validation.Require;
+import java.time.Duration;
+
+/**
+ * How a runtime behaves.
+ *
+ * @param commitInterval group-commit period: the most a crash can lose of writes not yet acknowledged
+ * @param queueCapacity  writes that may wait for the writer before submitters are held back
+ * @param offerTimeout   how long a submitter waits for room before its write is refused
+ * @param fusion         object fusion gate and index cell size
+ */
+public record LociConfig(Duration commitInterval, int queueCapacity, Duration offerTimeout, FusionSettings fusion) {
+    public static final LociConfig DEFAULT = new LociConfig(Duration.ofMillis(50), 65_536, Duration.ofSeconds(1),
+            FusionSettings.DEFAULT);
+
+    public LociConfig {
+        Require.present("commitInterval", commitInterval);
+        if (commitInterval.compareTo(Duration.ofMillis(1)) < 0 || commitInterval.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new InvalidValueException("commitInterval", commitInterval, "must be within [1 ms, 10 s]");
+        }
+        if (queueCapacity < 1 || queueCapacity > 10_000_000) {
+            throw new InvalidValueException("queueCapacity", queueCapacity, "must be within [1, 10000000]");
+        }
+        Require.present("offerTimeout", offerTimeout);
+        if (offerTimeout.isNegative()) {
+            throw new InvalidValueException("offerTimeout", offerTimeout, "must not be negative");
+        }
+        Require.present("fusion", fusion);
+    }
+
+    public LociConfig withCommitInterval(Duration interval) {
+        return new LociConfig(interval, queueCapacity, offerTimeout, fusion);
+    }
+
+    public LociConfig withQueueCapacity(int capacity) {
+        return new LociConfig(commitInterval, capacity, offerTimeout, fusion);
+    }
+
+    public LociConfig withOfferTimeout(Duration timeout) {
+        return new LociConfig(commitInterval, queueCapacity, timeout, fusion);
+    }
+
+    public LociConfig withFusion(FusionSettings settings) {
+        return new LociConfig(commitInterval, queueCapacity, offerTimeout, settings);
+    }
+}

@@ -1,0 +1,256 @@
+package dev.loci.runtime;
+
+import dev.loci.episodic.event.Event;
+import dev.loci.episodic.event.EventLog;
+import dev.loci.episodic.event.EventQuery;
+import dev.loci.episodic.event.StoredEvent;
+import dev.loci.runtime.embodiment.ProfileBook;
+import dev.loci.runtime.embodiment.RobotProfile;
+import dev.loci.runtime.store.DurableStore;
+import dev.loci.runtime.store.StoreWriter;
+import dev.loci.spatial.geometry.Vec3;
+import dev.loci.spatial.index.PointGrid;
+import dev.loci.spatial.objects.FusionResult;
+import dev.loci.spatial.objects.ObjectMemory;
+import dev.loci.spatial.objects.RememberedObject;
+import dev.loci.spatial.observation.BlobId;
+import dev.loci.spatial.observation.Observation;
+import dev.loci.spatial.observation.ObservationLog;
+import dev.loci.spatial.provenance.Provenance;
+import dev.loci.spatial.provenance.RobotId;
+import dev.loci.spatial.provenance.Versioned;
+import dev.loci.spatial.validation.InvalidValueException;
+import dev.loci.spatial.validation.Require;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loci's memory of one robot or fleet: the one object the rest of the system talks to. It owns one durable
+ * store and the memories kept in it, takes writes from any thread (each acknowledged once committed), and
+ * answers queries from any thread.
+ *
+ * <p>Bad input throws {@link InvalidValueException} at the call, is counted in {@link #stats()}, and changes
+ * nothing. Writes are applied by the store's single writer thread.
+ */
+public final class LociRuntime implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LociRuntime.class);
+
+    private final DurableStore store;
+    private final ObservationLog observations;
+    private final ObjectMemory objects;
+    private final EventLog events;
+    private final ProfileBook profiles;
+    private final StoreWriter writer;
+    private final Rejections rejections = new Rejections();
+
+    private LociRuntime(DurableStore store, LociConfig config) {
+        this.store = store;
+        this.observations = new ObservationLog(store.observations());
+        this.objects = new ObjectMemory(store.objects(), config.fusion());
+        this.events = new EventLog(store.eventsByRobotTime(), store.eventsByTime(), store.counters());
+        this.profiles = new ProfileBook(store.profiles());
+        this.writer = new StoreWriter(store, List.of(objects::writeDirty, events::beforeCommit),
+                config.commitInterval(), config.queueCapacity(), config.offerTimeout());
+    }
+
+    /** Opens the memory kept in {@code directory} (creating it if new) and rebuilds the in-memory indexes. */
+    public static LociRuntime open(Path directory, LociConfig config) throws IOException {
+        Require.present("directory", directory);
+        Require.present("config", config);
+        long start = System.nanoTime();
+        DurableStore store = DurableStore.open(directory);
+        try {
+            LociRuntime runtime = new LociRuntime(store, config);
+            log.info("memory ready in {} ms: {} objects indexed", (System.nanoTime() - start) / 1_000_000,
+                    runtime.objects.size());
+            return runtime;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    // ---- writes ------------------------------------------------------------------------------------------
+
+    /** Stores a raw observation and fuses it into object memory; completes when committed. */
+    public CompletableFuture<ObservationAck> ingest(Observation observation) {
+        checked(() -> checkObservation(observation));
+        return writer.submit(() -> apply(observation));
+    }
+
+    /** Stores a batch of observations in order; completes when all are committed. */
+    public CompletableFuture<List<ObservationAck>> ingestAll(List<Observation> batch) {
+        checked(() -> {
+            Require.present("observations", batch);
+            batch.forEach(this::checkObservation);
+            return null;
+        });
+        List<Observation> copy = List.copyOf(batch);
+        return writer.submit(() -> {
+            List<ObservationAck> acks = new ArrayList<>(copy.size());
+            for (Observation observation : copy) {
+                acks.add(apply(observation));
+            }
+            return acks;
+        });
+    }
+
+    /** Appends an event to the history; completes when committed. */
+    public CompletableFuture<StoredEvent> record(Event event) {
+        checked(() -> {
+            Require.present("event", event);
+            event.place().ifPresent(place -> checkInWorld("event.place", place));
+            return null;
+        });
+        return writer.submit(() -> events.append(event));
+    }
+
+    /** Stores the robot's profile as its next version, written by {@code source}; completes when committed. */
+    public CompletableFuture<Versioned<RobotProfile>> updateProfile(RobotProfile profile, String source) {
+        Provenance by = checked(() -> new Provenance(Require.present("profile", profile).id(), source,
+                profile.lastHeartbeat()));
+        checked(() -> checkInWorld("pose", profile.pose().position()));
+        return writer.submit(() -> profiles.update(profile, by));
+    }
+
+    /** Keeps a large binary (a snapshot image) in the blob file; durable with the next commit. */
+    public BlobId putBlob(byte[] bytes) {
+        return checked(() -> store.blobs().put(bytes));
+    }
+
+    /** Blocks until everything submitted before this call is committed. */
+    public void flush() {
+        try {
+            writer.flush().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while flushing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("flush failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    // ---- queries -----------------------------------------------------------------------------------------
+
+    public Optional<RememberedObject> object(long id) {
+        return objects.get(id);
+    }
+
+    public List<RememberedObject> objectsOfClass(String label) {
+        return checked(() -> objects.ofClass(label));
+    }
+
+    /** Objects within {@code radius} metres of {@code center}, nearest first. */
+    public List<RememberedObject> objectsWithin(Vec3 center, double radius) {
+        return checked(() -> objects.within(center, radius));
+    }
+
+    /** Up to {@code k} objects of class {@code label} nearest to {@code center}, nearest first. */
+    public List<RememberedObject> nearestOfClass(Vec3 center, String label, int k) {
+        return checked(() -> objects.nearestOfClass(center, label, k));
+    }
+
+    /** Where object {@code id} was last seen. */
+    public Optional<Sighting> lastSeen(long id) {
+        return objects.get(id).map(Sighting::of);
+    }
+
+    /** The most recent sighting of any object of class {@code label}. */
+    public Optional<Sighting> lastSeenOfClass(String label) {
+        return objectsOfClass(label).stream()
+                .max(Comparator.comparingLong((RememberedObject o) -> o.lastSeen().time().nanos())
+                        .thenComparingLong(RememberedObject::id))
+                .map(Sighting::of);
+    }
+
+    public Optional<Observation> observation(long id) {
+        return observations.get(id);
+    }
+
+    public List<StoredEvent> events(EventQuery query) {
+        return checked(() -> events.query(query));
+    }
+
+    public Optional<Versioned<RobotProfile>> profile(RobotId robot) {
+        return profiles.get(robot);
+    }
+
+    public List<Versioned<RobotProfile>> profiles() {
+        return profiles.all();
+    }
+
+    public Optional<byte[]> blob(BlobId id) {
+        return store.blobs().get(id);
+    }
+
+    public List<String> objectClasses() {
+        return objects.classes();
+    }
+
+    public RuntimeStats stats() {
+        return new RuntimeStats(observations.size(), objects.size(), events.size(), profiles.all().size(),
+                store.blobs().size(), writer.stats().commits(), writer.stats().rejectedQueueFull(),
+                writer.stats().failedWrites(), rejections.snapshot());
+    }
+
+    public long bytesOnDisk() {
+        try {
+            return store.bytesOnDisk();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path directory() {
+        return store.directory();
+    }
+
+    /** Commits everything submitted, then closes the files. */
+    @Override
+    public void close() throws IOException {
+        writer.close();
+        store.close();
+    }
+
+    // ---- internals ---------------------------------------------------------------------------------------
+
+    private ObservationAck apply(Observation observation) {
+        long id = observations.append(observation);
+        FusionResult fused = objects.fuse(id, observation);
+        return new ObservationAck(id, fused.object().id(), fused.created());
+    }
+
+    private Void checkObservation(Observation observation) {
+        Require.present("observation", observation);
+        checkInWorld("box.min", observation.box().min());
+        checkInWorld("box.max", observation.box().max());
+        checkInWorld("sensorPose", observation.sensorPose().position());
+        return null;
+    }
+
+    private static Void checkInWorld(String field, Vec3 p) {
+        double limit = PointGrid.MAX_COORDINATE;
+        if (Math.abs(p.x()) > limit || Math.abs(p.y()) > limit || Math.abs(p.z()) > limit) {
+            throw new InvalidValueException(field, p, "is farther than " + limit + " m from the map origin");
+        }
+        return null;
+    }
+
+    private <T> T checked(Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (InvalidValueException e) {
+            throw rejections.count(e);
+        }
+    }
+}

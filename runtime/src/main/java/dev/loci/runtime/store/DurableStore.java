@@ -1,0 +1,154 @@
+package dev.loci.runtime.store;
+
+import dev.loci.episodic.event.Event;
+import dev.loci.runtime.embodiment.RobotProfile;
+import dev.loci.runtime.store.codec.EventCodec;
+import dev.loci.runtime.store.codec.MapDbSerializer;
+import dev.loci.runtime.store.codec.ObservationCodec;
+import dev.loci.runtime.store.codec.ProfileCodec;
+import dev.loci.runtime.store.codec.RememberedObjectCodec;
+import dev.loci.spatial.objects.RememberedObject;
+import dev.loci.spatial.observation.Observation;
+import dev.loci.spatial.provenance.Versioned;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.mapdb.BTreeMap;
+import org.mapdb.DB;
+import org.mapdb.DBMaker;
+import org.mapdb.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The files of one memory: {@code memory.db} (MapDB, transactions + mmap: a kill -9 loses at most the
+ * uncommitted tail) and {@code blobs/} (large binaries). It opens them, hands out the maps the memories
+ * keep their data in, and commits. Only {@link StoreWriter} mutates maps or calls {@link #commit()}.
+ */
+public final class DurableStore implements AutoCloseable {
+    /** Layout of maps and their meaning; bump when a change needs migration. */
+    public static final long STORE_FORMAT = 1;
+    private static final String FORMAT_KEY = "store.format";
+    private static final Logger log = LoggerFactory.getLogger(DurableStore.class);
+
+    private final Path directory;
+    private final DB db;
+    private final BlobStore blobs;
+    private final BTreeMap<Long, Observation> observations;
+    private final BTreeMap<Long, RememberedObject> objects;
+    private final BTreeMap<long[], Event> eventsByRobotTime;
+    private final BTreeMap<long[], Long> eventsByTime;
+    private final BTreeMap<String, Versioned<RobotProfile>> profiles;
+    private final BTreeMap<String, Long> counters;
+
+    private DurableStore(Path directory, DB db, BlobStore blobs) {
+        this.directory = directory;
+        this.db = db;
+        this.blobs = blobs;
+        this.observations = db.treeMap("observations", Serializer.LONG, new MapDbSerializer<>(new ObservationCodec()))
+                .valuesOutsideNodesEnable().counterEnable().createOrOpen();
+        this.objects = db.treeMap("objects", Serializer.LONG, new MapDbSerializer<>(new RememberedObjectCodec()))
+                .valuesOutsideNodesEnable().createOrOpen();
+        this.eventsByRobotTime = db.treeMap("events.byRobotTime", Serializer.LONG_ARRAY,
+                new MapDbSerializer<>(new EventCodec())).valuesOutsideNodesEnable().createOrOpen();
+        this.eventsByTime = db.treeMap("events.byTime", Serializer.LONG_ARRAY, Serializer.LONG).createOrOpen();
+        this.profiles = db.treeMap("profiles", Serializer.STRING, new MapDbSerializer<>(new ProfileCodec()))
+                .createOrOpen();
+        this.counters = db.treeMap("counters", Serializer.STRING, Serializer.LONG).createOrOpen();
+    }
+
+    /** Opens (creating if needed) the memory in {@code directory}, replaying MapDB's log after a crash. */
+    public static DurableStore open(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve("memory.db");
+        boolean existed = Files.exists(file);
+        DB db = DBMaker.fileDB(file.toFile())
+                .transactionEnable()
+                .fileMmapEnableIfSupported()
+                .make();
+        BlobStore blobs = null;
+        try {
+            blobs = new BlobStore(directory.resolve("blobs"));
+            DurableStore store = new DurableStore(directory, db, blobs);
+            store.checkFormat(existed);
+            log.info("opened memory {} ({} observations, {} objects, {} blobs)", directory,
+                    store.observations.sizeLong(), store.objects.sizeLong(), blobs.size());
+            return store;
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            if (blobs != null) {
+                blobs.close();
+            }
+            throw e;
+        }
+    }
+
+    private void checkFormat(boolean existed) throws IOException {
+        Long format = counters.get(FORMAT_KEY);
+        if (format == null) {
+            if (existed && !observations.isEmpty()) {
+                throw new IOException(directory + " holds a memory without a format marker: not a Loci store");
+            }
+            counters.put(FORMAT_KEY, STORE_FORMAT);
+            db.commit();
+        } else if (format > STORE_FORMAT) {
+            throw new IOException(directory + " was written by a newer Loci (store format " + format
+                    + "); this one reads up to " + STORE_FORMAT);
+        }
+    }
+
+    /** Makes everything written so far durable: blobs first, so no committed record points at a lost blob. */
+    void commit() throws IOException {
+        blobs.sync();
+        db.commit();
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public BTreeMap<Long, Observation> observations() {
+        return observations;
+    }
+
+    public BTreeMap<Long, RememberedObject> objects() {
+        return objects;
+    }
+
+    public BTreeMap<long[], Event> eventsByRobotTime() {
+        return eventsByRobotTime;
+    }
+
+    public BTreeMap<long[], Long> eventsByTime() {
+        return eventsByTime;
+    }
+
+    public BTreeMap<String, Versioned<RobotProfile>> profiles() {
+        return profiles;
+    }
+
+    public BTreeMap<String, Long> counters() {
+        return counters;
+    }
+
+    public BlobStore blobs() {
+        return blobs;
+    }
+
+    /** Bytes on disk of the MapDB file, its log and the blob segments. */
+    public long bytesOnDisk() throws IOException {
+        try (var files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    /** Closes without committing: the caller ({@link StoreWriter}) commits what it acknowledges first. */
+    @Override
+    public void close() throws IOException {
+        try {
+            db.close();
+        } finally {
+            blobs.close();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.loci.runtime.store;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters of the write path, readable from any thread. */
+public final class WriterStats {
+    final LongAdder commits = new LongAdder();
+    final LongAdder committedWrites = new LongAdder();
+    final LongAdder failedWrites = new LongAdder();
+    final LongAdder rejectedQueueFull = new LongAdder();
+    volatile long lastCommitNanos;
+
+    public long commits() {
+        return commits.sum();
+    }
+
+    public long committedWrites() {
+        return committedWrites.sum();
+    }
+
+    public long failedWrites() {
+        return failedWrites.sum();
+    }
+
+    public long rejectedQueueFull() {
+        return rejectedQueueFull.sum();
+    }
+
+    public long lastCommitNanos() {
+        return lastCommitNanos;
+    }
+}

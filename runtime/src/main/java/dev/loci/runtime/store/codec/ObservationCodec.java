@@ -1,0 +1,74 @@
+package dev.loci.runtime.store.codec;
+
+import dev.loci.spatial.observation.BlobId;
+import dev.loci.spatial.observation.Embedding;
+import dev.loci.spatial.observation.Observation;
+import dev.loci.spatial.provenance.RobotId;
+import dev.loci.spatial.provenance.Timestamp;
+import dev.loci.spatial.validation.Require;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Optional;
+
+/** Format 1: robot, time, sensor, sensor pose, label, attributes, box, confidence, flags, [embedding], [image]. */
+public final class ObservationCodec implements Codec<Observation> {
+    static final int FORMAT = 1;
+    private static final int HAS_EMBEDDING = 1;
+    private static final int HAS_IMAGE = 2;
+
+    @Override
+    public void write(DataOutput out, Observation o) throws IOException {
+        Fields.version(out, FORMAT);
+        out.writeUTF(o.robot().name());
+        out.writeLong(o.time().nanos());
+        out.writeUTF(o.sensor());
+        Fields.pose(out, o.sensorPose());
+        out.writeUTF(o.label());
+        Fields.attributes(out, o.attributes());
+        Fields.aabb(out, o.box());
+        out.writeDouble(o.confidence());
+        out.writeByte((o.embedding().isPresent() ? HAS_EMBEDDING : 0) | (o.image().isPresent() ? HAS_IMAGE : 0));
+        if (o.embedding().isPresent()) {
+            Embedding e = o.embedding().get();
+            out.writeShort(e.dimensions());
+            for (int i = 0; i < e.dimensions(); i++) {
+                out.writeFloat(e.get(i));
+            }
+        }
+        if (o.image().isPresent()) {
+            out.writeLong(o.image().get().value());
+        }
+    }
+
+    @Override
+    public Observation read(DataInput in) throws IOException {
+        Fields.expectVersion(in, "observation", FORMAT);
+        try {
+            RobotId robot = new RobotId(in.readUTF());
+            Timestamp time = new Timestamp(in.readLong());
+            String sensor = in.readUTF();
+            var sensorPose = Fields.pose(in);
+            String label = in.readUTF();
+            var attributes = Fields.attributes(in, Require.MAX_ATTRIBUTES);
+            var box = Fields.aabb(in);
+            double confidence = in.readDouble();
+            int flags = in.readUnsignedByte();
+            Optional<Embedding> embedding = Optional.empty();
+            if ((flags & HAS_EMBEDDING) != 0) {
+                int dims = Fields.count(in.readUnsignedShort(), Embedding.MAX_DIMENSIONS, "embedding dimension");
+                float[] values = new float[dims];
+                for (int i = 0; i < dims; i++) {
+                    values[i] = in.readFloat();
+                }
+                embedding = Optional.of(new Embedding(values));
+            }
+            Optional<BlobId> image = (flags & HAS_IMAGE) != 0 ? Optional.of(new BlobId(in.readLong()))
+                    : Optional.empty();
+            return new Observation(robot, time, sensor, sensorPose, label, attributes, box, confidence, embedding,
+                    image);
+        } catch (IllegalArgumentException invalid) {
+            throw new CorruptRecordException("observation does not decode: " + invalid.getMessage(), invalid);
+        }
+    }
+}

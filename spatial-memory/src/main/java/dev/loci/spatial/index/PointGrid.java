@@ -1,0 +1,296 @@
+package dev.loci.spatial.index;
+
+import dev.loci.spatial.geometry.Vec3;
+import dev.loci.spatial.validation.InvalidValueException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * An in-memory hash grid of points keyed by id: columns of {@code cellSize} x {@code cellSize} metres in x/y,
+ * z kept per point. Indoor robots live in a thin slab, so 2D columns beat 3D cells (fewer empty lookups).
+ * Not thread-safe: the owner guards it.
+ */
+public final class PointGrid {
+    /** Cell indices are packed in 31 bits per axis; coordinates beyond this are refused. */
+    public static final double MAX_COORDINATE = 1.0e6;
+    private static final long AXIS_OFFSET = 1L << 30;
+
+    private final double cellSize;
+    private final double inverseCellSize;
+    private final Map<Long, Cell> cells = new HashMap<>();
+    private int size;
+    private int minCellX = Integer.MAX_VALUE;
+    private int maxCellX = Integer.MIN_VALUE;
+    private int minCellY = Integer.MAX_VALUE;
+    private int maxCellY = Integer.MIN_VALUE;
+
+    public PointGrid(double cellSize) {
+        if (!(cellSize > 0) || !Double.isFinite(cellSize)) {
+            throw new InvalidValueException("cellSize", cellSize, "must be positive and finite");
+        }
+        this.cellSize = cellSize;
+        this.inverseCellSize = 1 / cellSize;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public void insert(long id, Vec3 p) {
+        int cx = cellIndex("x", p.x());
+        int cy = cellIndex("y", p.y());
+        cells.computeIfAbsent(key(cx, cy), k -> new Cell()).add(id, p.x(), p.y(), p.z());
+        size++;
+        minCellX = Math.min(minCellX, cx);
+        maxCellX = Math.max(maxCellX, cx);
+        minCellY = Math.min(minCellY, cy);
+        maxCellY = Math.max(maxCellY, cy);
+    }
+
+    /** Removes {@code id}, which must have been inserted at {@code p}; returns whether it was there. */
+    public boolean remove(long id, Vec3 p) {
+        long k = key(cellIndex("x", p.x()), cellIndex("y", p.y()));
+        Cell cell = cells.get(k);
+        if (cell == null || !cell.remove(id)) {
+            return false;
+        }
+        if (cell.size == 0) {
+            cells.remove(k);
+        }
+        size--;
+        return true;
+    }
+
+    public void move(long id, Vec3 from, Vec3 to) {
+        int fromX = cellIndex("x", from.x());
+        int fromY = cellIndex("y", from.y());
+        int toX = cellIndex("x", to.x());
+        int toY = cellIndex("y", to.y());
+        if (fromX == toX && fromY == toY) {
+            Cell cell = cells.get(key(fromX, fromY));
+            if (cell != null && cell.update(id, to.x(), to.y(), to.z())) {
+                return;
+            }
+        }
+        if (!remove(id, from)) {
+            throw new IllegalStateException("point " + id + " is not in the grid at " + from);
+        }
+        insert(id, to);
+    }
+
+    /** Ids of the points within {@code radius} of {@code center} (inclusive), in no particular order. */
+    public long[] within(Vec3 center, double radius) {
+        if (!(radius >= 0) || !Double.isFinite(radius)) {
+            throw new InvalidValueException("radius", radius, "must be finite and not negative");
+        }
+        IdBuffer hits = new IdBuffer();
+        double r2 = radius * radius;
+        int x0 = Math.max(minCellX, floorCell(center.x() - radius));
+        int x1 = Math.min(maxCellX, floorCell(center.x() + radius));
+        int y0 = Math.max(minCellY, floorCell(center.y() - radius));
+        int y1 = Math.min(maxCellY, floorCell(center.y() + radius));
+        long span = (long) (x1 - x0 + 1) * (y1 - y0 + 1);
+        if (span > 4L * cells.size()) {
+            // A radius much larger than the occupied area: scanning the occupied cells is cheaper.
+            for (Cell cell : cells.values()) {
+                cell.collectWithin(center, r2, hits);
+            }
+            return hits.toArray();
+        }
+        for (int cx = x0; cx <= x1; cx++) {
+            for (int cy = y0; cy <= y1; cy++) {
+                Cell cell = cells.get(key(cx, cy));
+                if (cell != null) {
+                    cell.collectWithin(center, r2, hits);
+                }
+            }
+        }
+        return hits.toArray();
+    }
+
+    /** Up to {@code k} ids nearest to {@code center}, nearest first (ties broken by id). */
+    public long[] nearest(Vec3 center, int k) {
+        if (k < 0) {
+            throw new InvalidValueException("k", k, "must not be negative");
+        }
+        if (k == 0 || size == 0) {
+            return new long[0];
+        }
+        // Max-heap of the best k so far: the root is the worst kept candidate.
+        PriorityQueue<Candidate> best = new PriorityQueue<>(k + 1,
+                (a, b) -> a.distance2 != b.distance2 ? Double.compare(b.distance2, a.distance2)
+                        : Long.compare(b.id, a.id));
+        int ccx = floorCell(center.x());
+        int ccy = floorCell(center.y());
+        int maxRing = Math.max(Math.max(Math.abs(ccx - minCellX), Math.abs(maxCellX - ccx)),
+                Math.max(Math.abs(ccy - minCellY), Math.abs(maxCellY - ccy)));
+        for (int ring = 0; ring <= maxRing; ring++) {
+            if (best.size() == k) {
+                // Every point in this ring or beyond is at least this far away in x/y.
+                double gap = distanceToRing(center, ccx, ccy, ring);
+                if (gap * gap > best.peek().distance2) {
+                    break;
+                }
+            }
+            for (int cx = ccx - ring; cx <= ccx + ring; cx++) {
+                boolean edgeColumn = cx == ccx - ring || cx == ccx + ring;
+                int step = edgeColumn ? 1 : 2 * ring;
+                for (int cy = ccy - ring; cy <= ccy + ring; cy += Math.max(step, 1)) {
+                    Cell cell = cells.get(key(cx, cy));
+                    if (cell != null) {
+                        cell.offerNearest(center, k, best);
+                    }
+                }
+            }
+        }
+        long[] ids = new long[best.size()];
+        for (int i = ids.length - 1; i >= 0; i--) {
+            ids[i] = best.poll().id;
+        }
+        return ids;
+    }
+
+    /** Lower bound of the x/y distance from {@code center} to any cell on the given ring. */
+    private double distanceToRing(Vec3 center, int ccx, int ccy, int ring) {
+        double insideX = Math.min(center.x() - ccx * cellSize, (ccx + 1) * cellSize - center.x());
+        double insideY = Math.min(center.y() - ccy * cellSize, (ccy + 1) * cellSize - center.y());
+        return Math.max(0, (ring - 1) * cellSize + Math.min(insideX, insideY));
+    }
+
+    private int cellIndex(String axis, double coordinate) {
+        if (!(Math.abs(coordinate) <= MAX_COORDINATE)) {
+            throw new InvalidValueException(axis, coordinate, "is outside +-" + MAX_COORDINATE + " m");
+        }
+        return floorCell(coordinate);
+    }
+
+    private int floorCell(double coordinate) {
+        double clamped = Math.max(-MAX_COORDINATE, Math.min(MAX_COORDINATE, coordinate));
+        return (int) Math.floor(clamped * inverseCellSize);
+    }
+
+    private static long key(int cx, int cy) {
+        return ((cx + AXIS_OFFSET) << 31) | (cy + AXIS_OFFSET);
+    }
+
+    private record Candidate(long id, double distance2) {
+    }
+
+    /** Growable id list that avoids boxing on the query path. */
+    static final class IdBuffer {
+        private long[] ids = new long[16];
+        private int count;
+
+        void add(long id) {
+            if (count == ids.length) {
+                ids = java.util.Arrays.copyOf(ids, count * 2);
+            }
+            ids[count++] = id;
+        }
+
+        long[] toArray() {
+            return java.util.Arrays.copyOf(ids, count);
+        }
+    }
+
+    /** Parallel arrays of the points in one column; removal swaps the last point in. */
+    private static final class Cell {
+        long[] ids = new long[4];
+        double[] xs = new double[4];
+        double[] ys = new double[4];
+        double[] zs = new double[4];
+        int size;
+
+        void add(long id, double x, double y, double z) {
+            if (size == ids.length) {
+                int capacity = size * 2;
+                ids = java.util.Arrays.copyOf(ids, capacity);
+                xs = java.util.Arrays.copyOf(xs, capacity);
+                ys = java.util.Arrays.copyOf(ys, capacity);
+                zs = java.util.Arrays.copyOf(zs, capacity);
+            }
+            ids[size] = id;
+            xs[size] = x;
+            ys[size] = y;
+            zs[size] = z;
+            size++;
+        }
+
+        boolean update(long id, double x, double y, double z) {
+            int i = indexOf(id);
+            if (i < 0) {
+                return false;
+            }
+            xs[i] = x;
+            ys[i] = y;
+            zs[i] = z;
+            return true;
+        }
+
+        boolean remove(long id) {
+            int i = indexOf(id);
+            if (i < 0) {
+                return false;
+            }
+            size--;
+            ids[i] = ids[size];
+            xs[i] = xs[size];
+            ys[i] = ys[size];
+            zs[i] = zs[size];
+            return true;
+        }
+
+        private int indexOf(long id) {
+            for (int i = 0; i < size; i++) {
+                if (ids[i] == id) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        void collectWithin(Vec3 c, double r2, IdBuffer hits) {
+            double cx = c.x();
+            double cy = c.y();
+            double cz = c.z();
+            for (int i = 0; i < size; i++) {
+                double dx = xs[i] - cx;
+                double dy = ys[i] - cy;
+                double dz = zs[i] - cz;
+                if (dx * dx + dy * dy + dz * dz <= r2) {
+                    hits.add(ids[i]);
+                }
+            }
+        }
+
+        void offerNearest(Vec3 c, int k, PriorityQueue<Candidate> best) {
+            for (int i = 0; i < size; i++) {
+                double dx = xs[i] - c.x();
+                double dy = ys[i] - c.y();
+                double dz = zs[i] - c.z();
+                double d2 = dx * dx + dy * dy + dz * dz;
+                if (best.size() < k) {
+                    best.add(new Candidate(ids[i], d2));
+                } else {
+                    Candidate worst = best.peek();
+                    if (d2 < worst.distance2 || (d2 == worst.distance2 && ids[i] < worst.id)) {
+                        best.poll();
+                        best.add(new Candidate(ids[i], d2));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every id in the grid, unordered. */
+    public long[] ids() {
+        IdBuffer all = new IdBuffer();
+        for (Cell cell : cells.values()) {
+            for (int i = 0; i < cell.size; i++) {
+                all.add(cell.ids[i]);
+            }
+        }
+        return all.toArray();
+    }
+}
