@@ -1,0 +1,127 @@
+package dev.loci.runtime.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loci.runtime.LociConfig;
+import dev.loci.runtime.LociRuntime;
+import dev.loci.runtime.TestObservations;
+import dev.loci.spatial.objects.RememberedObject;
+import dev.loci.spatial.observation.Observation;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills a writer process with SIGKILL at random moments and checks, after each kill, that the store reopens
+ * with every acknowledged observation intact, nothing half-written, and still takes writes.
+ */
+class CrashRecoveryTest {
+    private static final int KILLS = 6;
+    private static final long SEED = 42;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reopensWithEveryAcknowledgedObservationAfterKill() throws Exception {
+        Random random = new Random(7);
+        long nextIndex = 0;
+        long totalAcked = 0;
+        for (int round = 1; round <= KILLS; round++) {
+            Map<Long, Long> acked = runWriterAndKill(nextIndex, 200 + random.nextInt(1200));
+            assertThat(acked).as("round %d acknowledged something before the kill", round).isNotEmpty();
+            totalAcked += acked.size();
+
+            try (LociRuntime runtime = LociRuntime.open(dir, LociConfig.DEFAULT)) {
+                for (Map.Entry<Long, Long> ack : acked.entrySet()) {
+                    Optional<Observation> stored = runtime.observation(ack.getValue());
+                    assertThat(stored).as("acknowledged observation %d (id %d)", ack.getKey(), ack.getValue())
+                            .isPresent();
+                    assertIdenticalToWhatWasWritten(runtime, stored.get(), ack.getKey());
+                }
+                long maxIndex = nextIndex - 1;
+                long observations = 0;
+                for (long id = 1; runtime.observation(id).isPresent(); id++) {
+                    Observation visible = runtime.observation(id).get();
+                    assertIdenticalToWhatWasWritten(runtime, visible, TestObservations.indexOf(visible));
+                    maxIndex = Math.max(maxIndex, TestObservations.indexOf(visible));
+                    observations++;
+                }
+                assertThat(observations).isEqualTo(runtime.stats().observations());
+                long fused = runtime.objectClasses().stream().flatMap(c -> runtime.objectsOfClass(c).stream())
+                        .mapToLong(RememberedObject::observationCount).sum();
+                assertThat(fused).as("objects account for exactly the committed observations")
+                        .isEqualTo(observations);
+
+                long probe = maxIndex + 1;
+                Observation after = TestObservations.numbered(SEED, probe);
+                if (TestObservations.hasImage(probe)) {
+                    after = after.withImage(runtime.putBlob(TestObservations.imageFor(probe)));
+                }
+                long id = runtime.ingest(after).get(10, TimeUnit.SECONDS).observationId();
+                assertThat(runtime.observation(id)).contains(after);
+                nextIndex = probe + 1;
+            }
+        }
+        System.out.printf("crash test: %d kills, %d acknowledged observations checked, 0 missing%n", KILLS,
+                totalAcked);
+    }
+
+    private static void assertIdenticalToWhatWasWritten(LociRuntime runtime, Observation stored, long index) {
+        Observation expected = TestObservations.numbered(SEED, index);
+        if (stored.image().isPresent()) {
+            assertThat(TestObservations.hasImage(index)).isTrue();
+            assertThat(runtime.blob(stored.image().get())).as("image of observation %d", index)
+                    .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(TestObservations.imageFor(index)));
+            expected = expected.withImage(stored.image().get());
+        } else {
+            assertThat(TestObservations.hasImage(index)).as("observation %d lost its image reference", index)
+                    .isFalse();
+        }
+        assertThat(stored).isEqualTo(expected);
+    }
+
+    /** Runs a CrashWriter, kills it {@code killAfterMillis} after it is ready, returns index -> id acknowledged. */
+    private Map<Long, Long> runWriterAndKill(long firstIndex, long killAfterMillis) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process writer = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                CrashWriter.class.getName(), dir.toString(), Long.toString(SEED), Long.toString(firstIndex))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        Map<Long, Long> acked = new ConcurrentHashMap<>();
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.equals("READY")) {
+                        ready.countDown();
+                    } else if (line.startsWith("ACK ")) {
+                        String[] parts = line.split(" ");
+                        acked.put(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+                    }
+                }
+            } catch (java.io.IOException endOfStream) {
+                // The writer died: everything it printed before is in the map.
+            }
+        });
+        reader.start();
+        assertThat(ready.await(60, TimeUnit.SECONDS)).as("writer started").isTrue();
+        Thread.sleep(killAfterMillis);
+        writer.destroyForcibly();
+        assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(writer.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+        reader.join(10_000);
+        return Map.copyOf(acked);
+    }
+}
