@@ -1,5 +1,6 @@
 package dev.loci.runtime;
 
+import dev.loci.spatial.memory.SpatialSettings;
 import dev.loci.spatial.objects.FusionSettings;
 import dev.loci.spatial.validation.InvalidValueException;
 import dev.loci.spatial.validation.Require;
@@ -11,11 +12,11 @@ import java.time.Duration;
  * @param commitInterval group-commit period: the most a crash can lose of writes not yet acknowledged
  * @param queueCapacity  writes that may wait for the writer before submitters are held back
  * @param offerTimeout   how long a submitter waits for room before its write is refused
- * @param fusion         object fusion gate and index cell size
+ * @param spatial        object fusion and change, snapshots, observation index
  */
-public record LociConfig(Duration commitInterval, int queueCapacity, Duration offerTimeout, FusionSettings fusion) {
+public record LociConfig(Duration commitInterval, int queueCapacity, Duration offerTimeout, SpatialSettings spatial) {
     public static final LociConfig DEFAULT = new LociConfig(Duration.ofMillis(50), 65_536, Duration.ofSeconds(1),
-            FusionSettings.DEFAULT);
+            SpatialSettings.DEFAULT);
 
     public LociConfig {
         Require.present("commitInterval", commitInterval);
@@ -29,22 +30,26 @@ public record LociConfig(Duration commitInterval, int queueCapacity, Duration of
         if (offerTimeout.isNegative()) {
             throw new InvalidValueException("offerTimeout", offerTimeout, "must not be negative");
         }
-        Require.present("fusion", fusion);
+        Require.present("spatial", spatial);
     }
 
     public LociConfig withCommitInterval(Duration interval) {
-        return new LociConfig(interval, queueCapacity, offerTimeout, fusion);
+        return new LociConfig(interval, queueCapacity, offerTimeout, spatial);
     }
 
     public LociConfig withQueueCapacity(int capacity) {
-        return new LociConfig(commitInterval, capacity, offerTimeout, fusion);
+        return new LociConfig(commitInterval, capacity, offerTimeout, spatial);
     }
 
     public LociConfig withOfferTimeout(Duration timeout) {
-        return new LociConfig(commitInterval, queueCapacity, timeout, fusion);
+        return new LociConfig(commitInterval, queueCapacity, timeout, spatial);
+    }
+
+    public LociConfig withSpatial(SpatialSettings settings) {
+        return new LociConfig(commitInterval, queueCapacity, offerTimeout, settings);
     }
 
     public LociConfig withFusion(FusionSettings settings) {
-        return new LociConfig(commitInterval, queueCapacity, offerTimeout, settings);
+        return withSpatial(new SpatialSettings(settings, spatial.snapshots(), spatial.indexCellMeters()));
     }
 }

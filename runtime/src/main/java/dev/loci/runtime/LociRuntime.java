@@ -15,7 +15,14 @@ import dev.loci.spatial.objects.ObjectMemory;
 import dev.loci.spatial.objects.RememberedObject;
 import dev.loci.spatial.observation.BlobId;
 import dev.loci.spatial.observation.Observation;
-import dev.loci.spatial.observation.ObservationLog;
+import dev.loci.spatial.frame.FrameRecord;
+import dev.loci.spatial.frame.SensorFrame;
+import dev.loci.spatial.geometry.Aabb;
+import dev.loci.spatial.memory.FrameResult;
+import dev.loci.spatial.memory.Ingested;
+import dev.loci.spatial.memory.SpatialMemory;
+import dev.loci.spatial.snapshot.Snapshot;
+import java.util.Set;
 import dev.loci.spatial.provenance.Provenance;
 import dev.loci.spatial.provenance.RobotId;
 import dev.loci.spatial.provenance.Versioned;
@@ -46,7 +53,7 @@ public final class LociRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LociRuntime.class);
 
     private final DurableStore store;
-    private final ObservationLog observations;
+    private final SpatialMemory spatial;
     private final ObjectMemory objects;
     private final EventLog events;
     private final ProfileBook profiles;
@@ -55,11 +62,11 @@ public final class LociRuntime implements AutoCloseable {
 
     private LociRuntime(DurableStore store, LociConfig config) {
         this.store = store;
-        this.observations = new ObservationLog(store.observations());
-        this.objects = new ObjectMemory(store.objects(), config.fusion());
+        this.spatial = new SpatialMemory(store.observations(), store.objects(), store.frames(), config.spatial());
+        this.objects = spatial.objects();
         this.events = new EventLog(store.eventsByRobotTime(), store.eventsByTime(), store.counters());
         this.profiles = new ProfileBook(store.profiles());
-        this.writer = new StoreWriter(store, List.of(objects::writeDirty, events::beforeCommit),
+        this.writer = new StoreWriter(store, List.of(spatial::beforeCommit, events::beforeCommit),
                 config.commitInterval(), config.queueCapacity(), config.offerTimeout());
     }
 
@@ -103,6 +110,20 @@ public final class LociRuntime implements AutoCloseable {
             }
             return acks;
         });
+    }
+
+    /**
+     * Stores a detector frame: its observations are fused, objects that were in view but not seen lose
+     * confidence (and are eventually gone), and the frame becomes a snapshot candidate. Completes when committed.
+     */
+    public CompletableFuture<FrameResult> ingestFrame(SensorFrame frame) {
+        checked(() -> {
+            Require.present("frame", frame);
+            checkInWorld("sensorPose", frame.sensorPose().position());
+            frame.observations().forEach(this::checkObservation);
+            return null;
+        });
+        return writer.submit(() -> spatial.observeFrame(frame));
     }
 
     /** Appends an event to the history; completes when committed. */
@@ -174,7 +195,46 @@ public final class LociRuntime implements AutoCloseable {
     }
 
     public Optional<Observation> observation(long id) {
-        return observations.get(id);
+        return spatial.observation(id);
+    }
+
+    /** Raw observations whose box centre is within {@code radius} of {@code center}, optionally of one robot. */
+    public List<Observation> observationsWithin(Vec3 center, double radius, Optional<RobotId> robot) {
+        return checked(() -> spatial.observations(spatial.observationIndex().within(center, radius, robot)));
+    }
+
+    /** Raw observations whose box centre lies in {@code box}, optionally of one robot. */
+    public List<Observation> observationsInBox(Aabb box, Optional<RobotId> robot) {
+        return checked(() -> spatial.observations(spatial.observationIndex().inBox(box, robot)));
+    }
+
+    /** Up to {@code k} raw observations of class {@code label} nearest to {@code center}, nearest first. */
+    public List<Observation> nearestObservationsOfClass(Vec3 center, String label, int k, Optional<RobotId> robot) {
+        return checked(() -> spatial.observations(spatial.observationIndex().nearestOfClass(center, label, k, robot)));
+    }
+
+    /** Frames whose view held {@code point}, newest first (point-to-frame retrieval). */
+    public List<FrameRecord> framesSeeing(Vec3 point, int limit, Optional<RobotId> robot) {
+        return checked(() -> spatial.framesSeeing(point, limit, robot));
+    }
+
+    /** Memory snapshots whose view holds {@code point}, newest first. */
+    public List<Snapshot> snapshotsSeeing(Vec3 point, int limit) {
+        return checked(() -> spatial.snapshotsSeeing(point, limit));
+    }
+
+    /** The current memory snapshots: a few frames that together show every confirmed object. */
+    public List<Snapshot> snapshots() {
+        return spatial.snapshots();
+    }
+
+    /** Snapshots that show objects of the given classes, best first. */
+    public List<Snapshot> snapshotsFor(Set<String> classes, int limit) {
+        return checked(() -> spatial.snapshotsFor(classes, limit));
+    }
+
+    public Optional<FrameRecord> frame(long id) {
+        return spatial.frame(id);
     }
 
     public List<StoredEvent> events(EventQuery query) {
@@ -198,7 +258,7 @@ public final class LociRuntime implements AutoCloseable {
     }
 
     public RuntimeStats stats() {
-        return new RuntimeStats(observations.size(), objects.size(), events.size(), profiles.all().size(),
+        return new RuntimeStats(spatial.observationCount(), objects.size(), events.size(), profiles.all().size(),
                 store.blobs().size(), writer.stats().commits(), writer.stats().rejectedQueueFull(),
                 writer.stats().failedWrites(), rejections.snapshot());
     }
@@ -225,9 +285,9 @@ public final class LociRuntime implements AutoCloseable {
     // ---- internals ---------------------------------------------------------------------------------------
 
     private ObservationAck apply(Observation observation) {
-        long id = observations.append(observation);
-        FusionResult fused = objects.fuse(id, observation);
-        return new ObservationAck(id, fused.object().id(), fused.created());
+        Ingested ingested = spatial.observe(observation);
+        FusionResult fused = ingested.fusion();
+        return new ObservationAck(ingested.observationId(), fused.object().id(), fused.created());
     }
 
     private Void checkObservation(Observation observation) {

@@ -3,10 +3,12 @@ package dev.loci.runtime.store;
 import dev.loci.episodic.event.Event;
 import dev.loci.runtime.embodiment.RobotProfile;
 import dev.loci.runtime.store.codec.EventCodec;
+import dev.loci.runtime.store.codec.FrameCodec;
 import dev.loci.runtime.store.codec.MapDbSerializer;
 import dev.loci.runtime.store.codec.ObservationCodec;
 import dev.loci.runtime.store.codec.ProfileCodec;
 import dev.loci.runtime.store.codec.RememberedObjectCodec;
+import dev.loci.spatial.frame.FrameRecord;
 import dev.loci.spatial.objects.RememberedObject;
 import dev.loci.spatial.observation.Observation;
 import dev.loci.spatial.provenance.Versioned;
@@ -40,6 +42,7 @@ public final class DurableStore implements AutoCloseable {
     private final BTreeMap<long[], Long> eventsByTime;
     private final BTreeMap<String, Versioned<RobotProfile>> profiles;
     private final BTreeMap<String, Long> counters;
+    private final BTreeMap<Long, FrameRecord> frames;
 
     private DurableStore(Path directory, DB db, BlobStore blobs) {
         this.directory = directory;
@@ -55,6 +58,8 @@ public final class DurableStore implements AutoCloseable {
         this.profiles = db.treeMap("profiles", Serializer.STRING, new MapDbSerializer<>(new ProfileCodec()))
                 .createOrOpen();
         this.counters = db.treeMap("counters", Serializer.STRING, Serializer.LONG).createOrOpen();
+        this.frames = db.treeMap("frames", Serializer.LONG, new MapDbSerializer<>(new FrameCodec()))
+                .valuesOutsideNodesEnable().createOrOpen();
     }
 
     /** Opens (creating if needed) the memory in {@code directory}, replaying MapDB's log after a crash. */
@@ -125,6 +130,10 @@ public final class DurableStore implements AutoCloseable {
 
     public BTreeMap<String, Versioned<RobotProfile>> profiles() {
         return profiles;
+    }
+
+    public BTreeMap<Long, FrameRecord> frames() {
+        return frames;
     }
 
     public BTreeMap<String, Long> counters() {

@@ -1,10 +1,12 @@
 package dev.loci.spatial.index;
 
+import dev.loci.spatial.geometry.Aabb;
 import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.validation.InvalidValueException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.IntPredicate;
 
 /**
  * An in-memory hash grid of points keyed by id: columns of {@code cellSize} x {@code cellSize} metres in x/y,
@@ -15,6 +17,8 @@ public final class PointGrid {
     /** Cell indices are packed in 31 bits per axis; coordinates beyond this are refused. */
     public static final double MAX_COORDINATE = 1.0e6;
     private static final long AXIS_OFFSET = 1L << 30;
+    /** Accepts every tag. */
+    public static final IntPredicate ANY_TAG = tag -> true;
 
     private final double cellSize;
     private final double inverseCellSize;
@@ -38,9 +42,14 @@ public final class PointGrid {
     }
 
     public void insert(long id, Vec3 p) {
+        insert(id, p, 0);
+    }
+
+    /** Inserts {@code id} at {@code p} with a tag (a robot index, say) that queries can filter on. */
+    public void insert(long id, Vec3 p, int tag) {
         int cx = cellIndex("x", p.x());
         int cy = cellIndex("y", p.y());
-        cells.computeIfAbsent(key(cx, cy), k -> new Cell()).add(id, p.x(), p.y(), p.z());
+        cells.computeIfAbsent(key(cx, cy), k -> new Cell()).add(id, p.x(), p.y(), p.z(), tag);
         size++;
         minCellX = Math.min(minCellX, cx);
         maxCellX = Math.max(maxCellX, cx);
@@ -73,14 +82,21 @@ public final class PointGrid {
                 return;
             }
         }
+        Cell cell = cells.get(key(fromX, fromY));
+        int tag = cell == null ? 0 : cell.tagOf(id);
         if (!remove(id, from)) {
             throw new IllegalStateException("point " + id + " is not in the grid at " + from);
         }
-        insert(id, to);
+        insert(id, to, tag);
     }
 
     /** Ids of the points within {@code radius} of {@code center} (inclusive), in no particular order. */
     public long[] within(Vec3 center, double radius) {
+        return within(center, radius, ANY_TAG);
+    }
+
+    /** As {@link #within(Vec3, double)}, keeping only points whose tag passes {@code tags}. */
+    public long[] within(Vec3 center, double radius, IntPredicate tags) {
         if (!(radius >= 0) || !Double.isFinite(radius)) {
             throw new InvalidValueException("radius", radius, "must be finite and not negative");
         }
@@ -94,7 +110,7 @@ public final class PointGrid {
         if (span > 4L * cells.size()) {
             // A radius much larger than the occupied area: scanning the occupied cells is cheaper.
             for (Cell cell : cells.values()) {
-                cell.collectWithin(center, r2, hits);
+                cell.collectWithin(center, r2, tags, hits);
             }
             return hits.toArray();
         }
@@ -102,7 +118,32 @@ public final class PointGrid {
             for (int cy = y0; cy <= y1; cy++) {
                 Cell cell = cells.get(key(cx, cy));
                 if (cell != null) {
-                    cell.collectWithin(center, r2, hits);
+                    cell.collectWithin(center, r2, tags, hits);
+                }
+            }
+        }
+        return hits.toArray();
+    }
+
+    /** Ids of the points inside {@code box} (inclusive) whose tag passes {@code tags}, in no particular order. */
+    public long[] inBox(Aabb box, IntPredicate tags) {
+        IdBuffer hits = new IdBuffer();
+        int x0 = Math.max(minCellX, floorCell(box.min().x()));
+        int x1 = Math.min(maxCellX, floorCell(box.max().x()));
+        int y0 = Math.max(minCellY, floorCell(box.min().y()));
+        int y1 = Math.min(maxCellY, floorCell(box.max().y()));
+        long span = (long) Math.max(0, x1 - x0 + 1) * Math.max(0, y1 - y0 + 1);
+        if (span > 4L * cells.size()) {
+            for (Cell cell : cells.values()) {
+                cell.collectInBox(box, tags, hits);
+            }
+            return hits.toArray();
+        }
+        for (int cx = x0; cx <= x1; cx++) {
+            for (int cy = y0; cy <= y1; cy++) {
+                Cell cell = cells.get(key(cx, cy));
+                if (cell != null) {
+                    cell.collectInBox(box, tags, hits);
                 }
             }
         }
@@ -111,6 +152,11 @@ public final class PointGrid {
 
     /** Up to {@code k} ids nearest to {@code center}, nearest first (ties broken by id). */
     public long[] nearest(Vec3 center, int k) {
+        return nearest(center, k, ANY_TAG);
+    }
+
+    /** As {@link #nearest(Vec3, int)}, among points whose tag passes {@code tags}. */
+    public long[] nearest(Vec3 center, int k, IntPredicate tags) {
         if (k < 0) {
             throw new InvalidValueException("k", k, "must not be negative");
         }
@@ -139,7 +185,7 @@ public final class PointGrid {
                 for (int cy = ccy - ring; cy <= ccy + ring; cy += Math.max(step, 1)) {
                     Cell cell = cells.get(key(cx, cy));
                     if (cell != null) {
-                        cell.offerNearest(center, k, best);
+                        cell.offerNearest(center, k, tags, best);
                     }
                 }
             }
@@ -200,12 +246,14 @@ public final class PointGrid {
         double[] xs = new double[4];
         double[] ys = new double[4];
         double[] zs = new double[4];
+        int[] tags = new int[4];
         int size;
 
-        void add(long id, double x, double y, double z) {
+        void add(long id, double x, double y, double z, int tag) {
             if (size == ids.length) {
                 int capacity = size * 2;
                 ids = java.util.Arrays.copyOf(ids, capacity);
+                tags = java.util.Arrays.copyOf(tags, capacity);
                 xs = java.util.Arrays.copyOf(xs, capacity);
                 ys = java.util.Arrays.copyOf(ys, capacity);
                 zs = java.util.Arrays.copyOf(zs, capacity);
@@ -214,7 +262,13 @@ public final class PointGrid {
             xs[size] = x;
             ys[size] = y;
             zs[size] = z;
+            tags[size] = tag;
             size++;
+        }
+
+        int tagOf(long id) {
+            int i = indexOf(id);
+            return i < 0 ? 0 : tags[i];
         }
 
         boolean update(long id, double x, double y, double z) {
@@ -238,6 +292,7 @@ public final class PointGrid {
             xs[i] = xs[size];
             ys[i] = ys[size];
             zs[i] = zs[size];
+            tags[i] = tags[size];
             return true;
         }
 
@@ -250,7 +305,7 @@ public final class PointGrid {
             return -1;
         }
 
-        void collectWithin(Vec3 c, double r2, IdBuffer hits) {
+        void collectWithin(Vec3 c, double r2, IntPredicate accept, IdBuffer hits) {
             double cx = c.x();
             double cy = c.y();
             double cz = c.z();
@@ -258,14 +313,28 @@ public final class PointGrid {
                 double dx = xs[i] - cx;
                 double dy = ys[i] - cy;
                 double dz = zs[i] - cz;
-                if (dx * dx + dy * dy + dz * dz <= r2) {
+                if (dx * dx + dy * dy + dz * dz <= r2 && (accept == ANY_TAG || accept.test(tags[i]))) {
                     hits.add(ids[i]);
                 }
             }
         }
 
-        void offerNearest(Vec3 c, int k, PriorityQueue<Candidate> best) {
+        void collectInBox(Aabb box, IntPredicate accept, IdBuffer hits) {
+            Vec3 lo = box.min();
+            Vec3 hi = box.max();
             for (int i = 0; i < size; i++) {
+                if (xs[i] >= lo.x() && xs[i] <= hi.x() && ys[i] >= lo.y() && ys[i] <= hi.y() && zs[i] >= lo.z()
+                        && zs[i] <= hi.z() && (accept == ANY_TAG || accept.test(tags[i]))) {
+                    hits.add(ids[i]);
+                }
+            }
+        }
+
+        void offerNearest(Vec3 c, int k, IntPredicate accept, PriorityQueue<Candidate> best) {
+            for (int i = 0; i < size; i++) {
+                if (accept != ANY_TAG && !accept.test(tags[i])) {
+                    continue;
+                }
                 double dx = xs[i] - c.x();
                 double dy = ys[i] - c.y();
                 double dz = zs[i] - c.z();

@@ -1,5 +1,7 @@
 package dev.loci.spatial.objects;
 
+import dev.loci.spatial.frame.FieldOfView;
+import dev.loci.spatial.geometry.Pose;
 import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.index.PointGrid;
 import dev.loci.spatial.observation.Observation;
@@ -21,8 +23,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * The objects memory knows, fused from observations, with a spatial index over all classes and one per class.
  *
+ * <p>An observation updates the nearest object of its class within the gate; failing that, an object of the
+ * same identity (class and attributes) that memory believes missing or gone has moved there; failing that,
+ * it is a new object. An object whose place is in view without it loses confidence and is eventually gone:
+ * gone objects stay in memory with their history but leave the spatial index.
+ *
  * <p>Durable state lives in the map the store hands in; the indexes are rebuilt from it on construction.
- * Fusion runs on the store's single writer thread; changed objects are written back in {@link #writeDirty()}
+ * Changes run on the store's single writer thread; changed objects are written back in {@link #writeDirty()}
  * just before each commit, so an object seen 50 times in one commit window costs one map write, not 50.
  * Queries may run on any thread.
  */
@@ -33,6 +40,8 @@ public final class ObjectMemory {
     private final PointGrid allClasses;
     private final Map<String, PointGrid> byClass = new HashMap<>();
     private final Set<Long> dirty = new LinkedHashSet<>();
+    /** Objects missing or gone, by class: the candidates when an object turns up away from its place. */
+    private final Map<String, Set<Long>> lostByClass = new HashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private long nextId;
 
@@ -41,35 +50,59 @@ public final class ObjectMemory {
         this.settings = Require.present("settings", settings);
         this.allClasses = new PointGrid(settings.cellMeters());
         for (RememberedObject object : store.values()) {
-            index(object);
+            objects.put(object.id(), object);
+            if (object.status() != ObjectStatus.GONE) {
+                index(object);
+            }
+            trackLost(object);
         }
         this.nextId = store.isEmpty() ? 1 : store.lastKey() + 1;
     }
 
-    /** Gates {@code observation} to the nearest known object of its class, or creates a new object. */
+    /** Fuses {@code observation} into memory: an update, a move or a new object. */
     public FusionResult fuse(long observationId, Observation observation) {
         Vec3 seenAt = observation.box().center();
         lock.writeLock().lock();
         try {
             Optional<RememberedObject> match = nearestWithinGate(observation.label(), seenAt);
-            if (match.isEmpty()) {
-                RememberedObject created = new RememberedObject(nextId++, observation.label(), seenAt,
-                        observation.box().size(), seenAt, 1, observation.confidence(), observation.attributes(),
-                        observation.provenance(), observation.provenance(), observationId, 1);
-                index(created);
-                dirty.add(created.id());
-                return new FusionResult(created, true);
+            if (match.isPresent()) {
+                return new FusionResult(replace(match.get(), match.get().sighted(observationId, observation)), false);
             }
-            RememberedObject old = match.get();
-            RememberedObject updated = merge(old, observationId, observation, seenAt);
-            objects.put(updated.id(), updated);
-            allClasses.move(updated.id(), old.position(), updated.position());
-            byClass.get(updated.label()).move(updated.id(), old.position(), updated.position());
-            dirty.add(updated.id());
-            return new FusionResult(updated, false);
+            Optional<RememberedObject> moved = lostWithSameIdentity(observation);
+            if (moved.isPresent()) {
+                return new FusionResult(replace(moved.get(), moved.get().movedTo(observationId, observation)), false);
+            }
+            RememberedObject created = RememberedObject.first(nextId++, observationId, observation);
+            objects.put(created.id(), created);
+            index(created);
+            dirty.add(created.id());
+            return new FusionResult(created, true);
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * A sensor at {@code sensorPose} looked and saw only {@code seen}: every other indexed object in its view
+     * with a clear line of sight was missed. Returns the objects that changed.
+     */
+    public List<RememberedObject> missedInView(Pose sensorPose, FieldOfView view, Set<Long> seen,
+                                               LineOfSight lineOfSight) {
+        List<RememberedObject> changed = new ArrayList<>();
+        lock.writeLock().lock();
+        try {
+            for (long id : allClasses.within(sensorPose.position(), view.maxRange())) {
+                RememberedObject object = objects.get(id);
+                if (seen.contains(id) || !view.contains(sensorPose, object.position())
+                        || !lineOfSight.clear(sensorPose.position(), object.position())) {
+                    continue;
+                }
+                changed.add(replace(object, object.missed(settings.missFactor(), settings.goneBelow())));
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+        return changed;
     }
 
     /** Writes every object changed since the last call into the store map; call just before committing. */
@@ -87,15 +120,17 @@ public final class ObjectMemory {
         }
     }
 
+    /** Any object memory has known, gone ones included. */
     public Optional<RememberedObject> get(long id) {
         return Optional.ofNullable(objects.get(id));
     }
 
+    /** Objects known, gone ones included. */
     public int size() {
         return objects.size();
     }
 
-    /** Every object of a class, by id. */
+    /** Every object of a class that is not gone, by id. */
     public List<RememberedObject> ofClass(String label) {
         Require.label("label", label);
         lock.readLock().lock();
@@ -107,7 +142,7 @@ public final class ObjectMemory {
         }
     }
 
-    /** Objects whose position is within {@code radius} metres of {@code center}, nearest first. */
+    /** Objects not gone whose position is within {@code radius} metres of {@code center}, nearest first. */
     public List<RememberedObject> within(Vec3 center, double radius) {
         Require.present("center", center);
         long[] ids;
@@ -123,7 +158,7 @@ public final class ObjectMemory {
         return found;
     }
 
-    /** Up to {@code k} objects of a class nearest to {@code center}, nearest first. */
+    /** Up to {@code k} objects of a class, not gone, nearest to {@code center} first. */
     public List<RememberedObject> nearestOfClass(Vec3 center, String label, int k) {
         Require.present("center", center);
         Require.label("label", label);
@@ -138,7 +173,7 @@ public final class ObjectMemory {
         return resolve(ids);
     }
 
-    /** Up to {@code k} objects of any class nearest to {@code center}, nearest first. */
+    /** Up to {@code k} objects of any class, not gone, nearest to {@code center} first. */
     public List<RememberedObject> nearest(Vec3 center, int k) {
         Require.present("center", center);
         long[] ids;
@@ -151,13 +186,38 @@ public final class ObjectMemory {
         return resolve(ids);
     }
 
+    /** Classes with at least one object that is not gone. */
     public List<String> classes() {
         lock.readLock().lock();
         try {
-            return new ArrayList<>(new TreeMap<>(byClass).keySet());
+            List<String> classes = new ArrayList<>();
+            new TreeMap<>(byClass).forEach((label, grid) -> {
+                if (grid.size() > 0) {
+                    classes.add(label);
+                }
+            });
+            return classes;
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    private RememberedObject replace(RememberedObject old, RememberedObject updated) {
+        objects.put(updated.id(), updated);
+        boolean wasIndexed = old.status() != ObjectStatus.GONE;
+        boolean isIndexed = updated.status() != ObjectStatus.GONE;
+        if (wasIndexed && isIndexed) {
+            allClasses.move(updated.id(), old.position(), updated.position());
+            byClass.get(updated.label()).move(updated.id(), old.position(), updated.position());
+        } else if (wasIndexed) {
+            allClasses.remove(old.id(), old.position());
+            byClass.get(old.label()).remove(old.id(), old.position());
+        } else if (isIndexed) {
+            index(updated);
+        }
+        trackLost(updated);
+        dirty.add(updated.id());
+        return updated;
     }
 
     private Optional<RememberedObject> nearestWithinGate(String label, Vec3 seenAt) {
@@ -174,25 +234,31 @@ public final class ObjectMemory {
                 ? Optional.of(candidate) : Optional.empty();
     }
 
-    private static RememberedObject merge(RememberedObject old, long observationId, Observation observation,
-                                          Vec3 seenAt) {
-        long count = old.observationCount() + 1;
-        double weight = 1.0 / count;
-        Vec3 position = old.position().plus(seenAt.minus(old.position()).times(weight));
-        Vec3 size = old.size().plus(observation.box().size().minus(old.size()).times(weight));
-        double confidence = old.confidence() + (observation.confidence() - old.confidence()) * weight;
-        TreeMap<String, String> attributes = new TreeMap<>(old.attributes());
-        attributes.putAll(observation.attributes());
-        if (attributes.size() > Require.MAX_ATTRIBUTES) {
-            attributes = new TreeMap<>(observation.attributes());
+    /** The most recently seen object of the same identity that memory believes is no longer where it was. */
+    private Optional<RememberedObject> lostWithSameIdentity(Observation observation) {
+        RememberedObject best = null;
+        for (Long id : lostByClass.getOrDefault(observation.label(), Set.of())) {
+            RememberedObject object = objects.get(id);
+            if (object.sameIdentityAs(observation)
+                    && (best == null || object.lastSeen().time().compareTo(best.lastSeen().time()) > 0)) {
+                best = object;
+            }
         }
-        return new RememberedObject(old.id(), old.label(), position, size, seenAt, count,
-                Math.min(1, Math.max(0, confidence)), attributes, old.firstSeen(), observation.provenance(),
-                observationId, old.version() + 1);
+        return Optional.ofNullable(best);
+    }
+
+    private void trackLost(RememberedObject object) {
+        if (object.status() == ObjectStatus.PRESENT) {
+            Set<Long> lost = lostByClass.get(object.label());
+            if (lost != null) {
+                lost.remove(object.id());
+            }
+        } else {
+            lostByClass.computeIfAbsent(object.label(), l -> new java.util.HashSet<>()).add(object.id());
+        }
     }
 
     private void index(RememberedObject object) {
-        objects.put(object.id(), object);
         allClasses.insert(object.id(), object.position());
         byClass.computeIfAbsent(object.label(), l -> new PointGrid(settings.cellMeters()))
                 .insert(object.id(), object.position());

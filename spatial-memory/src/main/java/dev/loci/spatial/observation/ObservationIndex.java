@@ -1,0 +1,117 @@
+package dev.loci.spatial.observation;
+
+import dev.loci.spatial.geometry.Aabb;
+import dev.loci.spatial.geometry.Vec3;
+import dev.loci.spatial.index.PointGrid;
+import dev.loci.spatial.provenance.RobotId;
+import dev.loci.spatial.validation.Require;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntPredicate;
+
+/**
+ * In-memory index of raw observations by box centre, over all classes and per class, each point tagged with
+ * its robot so queries can keep one robot's observations. Rebuilt from the observation log on open; updated
+ * by the writer thread at ingest; queried from any thread. Answers are observation ids.
+ */
+public final class ObservationIndex {
+    private final double cellMeters;
+    private final PointGrid all;
+    private final Map<String, PointGrid> byClass = new HashMap<>();
+    private final Map<RobotId, Integer> robotTags = new ConcurrentHashMap<>();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    public ObservationIndex(double cellMeters) {
+        this.cellMeters = Require.positive("cellMeters", cellMeters);
+        this.all = new PointGrid(cellMeters);
+    }
+
+    public void add(long id, Observation observation) {
+        Vec3 at = observation.box().center();
+        int tag = robotTags.computeIfAbsent(observation.robot(), r -> robotTags.size() + 1);
+        lock.writeLock().lock();
+        try {
+            all.insert(id, at, tag);
+            byClass.computeIfAbsent(observation.label(), l -> new PointGrid(cellMeters)).insert(id, at, tag);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return all.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Observations whose box centre is within {@code radius} of {@code center}. */
+    public long[] within(Vec3 center, double radius, Optional<RobotId> robot) {
+        Require.present("center", center);
+        IntPredicate tags = tagsOf(robot);
+        lock.readLock().lock();
+        try {
+            return tags == null ? new long[0] : all.within(center, radius, tags);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Observations whose box centre is inside {@code box}. */
+    public long[] inBox(Aabb box, Optional<RobotId> robot) {
+        Require.present("box", box);
+        IntPredicate tags = tagsOf(robot);
+        lock.readLock().lock();
+        try {
+            return tags == null ? new long[0] : all.inBox(box, tags);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Up to {@code k} observations nearest to {@code center}, nearest first. */
+    public long[] nearest(Vec3 center, int k, Optional<RobotId> robot) {
+        Require.present("center", center);
+        IntPredicate tags = tagsOf(robot);
+        lock.readLock().lock();
+        try {
+            return tags == null ? new long[0] : all.nearest(center, k, tags);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Up to {@code k} observations of class {@code label} nearest to {@code center}, nearest first. */
+    public long[] nearestOfClass(Vec3 center, String label, int k, Optional<RobotId> robot) {
+        Require.present("center", center);
+        Require.label("label", label);
+        IntPredicate tags = tagsOf(robot);
+        lock.readLock().lock();
+        try {
+            PointGrid grid = byClass.get(label);
+            return tags == null || grid == null ? new long[0] : grid.nearest(center, k, tags);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The tag filter for a robot; null if the robot has no observations at all. */
+    private IntPredicate tagsOf(Optional<RobotId> robot) {
+        Require.present("robot", robot);
+        if (robot.isEmpty()) {
+            return PointGrid.ANY_TAG;
+        }
+        Integer tag = robotTags.get(robot.get());
+        if (tag == null) {
+            return null;
+        }
+        int wanted = tag;
+        return t -> t == wanted;
+    }
+}
