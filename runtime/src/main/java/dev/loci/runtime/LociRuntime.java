@@ -258,7 +258,7 @@ public final class LociRuntime implements AutoCloseable {
     }
 
     public RuntimeStats stats() {
-        return new RuntimeStats(spatial.observationCount(), objects.size(), events.size(), profiles.all().size(),
+        return new RuntimeStats(spatial.observationCount(), objects.size(), spatial.frameCount(), events.size(), profiles.all().size(),
                 store.blobs().size(), writer.stats().commits(), writer.stats().rejectedQueueFull(),
                 writer.stats().failedWrites(), rejections.snapshot());
     }

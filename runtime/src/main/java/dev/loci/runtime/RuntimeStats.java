@@ -10,6 +10,7 @@ import java.util.Map;
 public record RuntimeStats(
         long observations,
         long objects,
+        long frames,
         long events,
         long profiles,
         long blobs,

@@ -93,6 +93,13 @@ public final class DemoCommand implements Callable<Integer> {
         question("Which two chairs are nearest to the sofa?");
         runtime.nearestOfClass(sofa, "chair", 2).forEach(this::printObject);
 
+        question("Which memory snapshots show a mug or a book? (3D-Mem retrieval: prefilter by class, then rank)");
+        runtime.snapshotsFor(java.util.Set.of("mug", "book"), 3).forEach(s -> out.printf(
+                "  frame #%-4d by %-7s at t=%5.1f s from %s shows %s%n", s.frame().id(), s.frame().robot(),
+                s.frame().time().seconds(), fmt(s.frame().sensorPose().position()), s.classes()));
+        out.printf("  (%d snapshots cover all %d confirmed objects, out of %d frames)%n", runtime.snapshots().size(),
+                runtime.snapshots().stream().mapToInt(s -> s.objects().size()).sum(), runtime.stats().frames());
+
         question("What did arm_1 do?");
         List<StoredEvent> history = runtime.events(EventQuery.window(Timestamp.ZERO, Timestamp.ofSeconds(1e6))
                 .ofRobot(RobotId.of("arm_1")));

@@ -5,6 +5,8 @@ import dev.loci.episodic.event.EventType;
 import dev.loci.runtime.LociRuntime;
 import dev.loci.runtime.embodiment.RobotProfile;
 import dev.loci.runtime.embodiment.RobotStatus;
+import dev.loci.spatial.frame.FieldOfView;
+import dev.loci.spatial.frame.SensorFrame;
 import dev.loci.spatial.geometry.Aabb;
 import dev.loci.spatial.geometry.Pose;
 import dev.loci.spatial.geometry.Vec3;
@@ -12,6 +14,7 @@ import dev.loci.spatial.observation.Observation;
 import dev.loci.spatial.provenance.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -23,7 +26,10 @@ import java.util.function.Consumer;
  */
 final class ScriptedSession {
     static final double RATE_HZ = 10;
-    private static final double SENSOR_RANGE = 3.0;
+    private static final double SENSOR_RANGE = 3.5;
+    /** A wide-angle camera tilted level: sees a room's furniture from its middle. */
+    private static final FieldOfView CAMERA = new FieldOfView(Math.toRadians(120), Math.toRadians(90), 0.1,
+            SENSOR_RANGE);
     private static final double NOISE_SIGMA = 0.04;
     private static final double MISS_RATE = 0.2;
 
@@ -66,11 +72,9 @@ final class ScriptedSession {
                 double remaining = at.distanceTo(target);
                 at = remaining <= step ? target : at.plus(target.minus(at).times(step / remaining));
                 tick++;
-                List<Observation> seen = look(body, pose(at, yaw), time(tick));
-                observed += seen.size();
-                if (!seen.isEmpty()) {
-                    writes.add(runtime.ingestAll(seen));
-                }
+                SensorFrame frame = look(body, pose(at, yaw), time(tick));
+                observed += frame.observations().size();
+                writes.add(runtime.ingestFrame(frame));
                 if (tick % (long) RATE_HZ == 0) {
                     double battery = Math.max(0.05, 1.0 - tick * 0.0005);
                     writes.add(runtime.updateProfile(body.withStatus(RobotStatus.BUSY).withBattery(battery)
@@ -86,14 +90,12 @@ final class ScriptedSession {
         return time(tick);
     }
 
-    /** What the robot's camera reports from {@code camera}: things in range and in front, with noise and misses. */
-    private List<Observation> look(RobotProfile body, Pose camera, Timestamp now) {
+    /** What the robot's camera reports from {@code camera}: things in view, with noise and misses. */
+    private SensorFrame look(RobotProfile body, Pose camera, Timestamp now) {
         List<Observation> seen = new ArrayList<>();
         for (Apartment.Thing thing : Apartment.THINGS) {
             Vec3 offset = thing.position().minus(camera.position());
-            boolean inFront = offset.dot(camera.forward()) > -0.5;
-            boolean reachable = thing.position().z() <= body.reachHeight() + 1.0 || body.can("fly");
-            if (offset.norm() > SENSOR_RANGE || !inFront || !reachable || random.nextDouble() < MISS_RATE) {
+            if (!CAMERA.contains(camera, thing.position()) || random.nextDouble() < MISS_RATE) {
                 continue;
             }
             Vec3 noisy = thing.position().plus(new Vec3(random.nextGaussian() * NOISE_SIGMA,
@@ -103,7 +105,7 @@ final class ScriptedSession {
             seen.add(Observation.of(body.id(), now, body.sensors().first(), camera, thing.label(),
                     Aabb.centered(noisy, new Vec3(0.15, 0.15, 0.15)), confidence).withAttributes(thing.attributes()));
         }
-        return seen;
+        return new SensorFrame(body.id(), now, body.sensors().first(), camera, CAMERA, seen, Optional.empty());
     }
 
     private static Event event(RobotProfile body, long tick, EventType type, String description, Vec3 place) {
