@@ -126,16 +126,18 @@ public final class StoreWriter implements AutoCloseable {
                     batch.add(first);
                     queue.drainTo(batch, DRAIN_BATCH - 1);
                 }
-                boolean flushRequested = false;
                 for (Write<?> write : batch) {
-                    flushRequested |= apply(write);
+                    boolean flushRequested = apply(write);
+                    // Check the deadline after every write, not once per drained batch: a batch can hold
+                    // seconds of work, and the commit interval is a promise about how much a crash may lose.
+                    if (!uncommitted.isEmpty() && (flushRequested || System.nanoTime() >= nextCommit)) {
+                        commit();
+                        nextCommit = System.nanoTime() + commitIntervalNanos;
+                    }
                 }
                 batch.clear();
                 if (uncommitted.isEmpty()) {
-                    nextCommit = System.nanoTime() + commitIntervalNanos;
-                } else if (flushRequested || System.nanoTime() >= nextCommit) {
-                    commit();
-                    nextCommit = System.nanoTime() + commitIntervalNanos;
+                    nextCommit = Math.max(nextCommit, System.nanoTime());
                 }
             } catch (InterruptedException e) {
                 closing = true;

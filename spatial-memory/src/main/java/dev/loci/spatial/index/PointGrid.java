@@ -3,8 +3,6 @@ package dev.loci.spatial.index;
 import dev.loci.spatial.geometry.Aabb;
 import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.validation.InvalidValueException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.IntPredicate;
 
@@ -22,7 +20,7 @@ public final class PointGrid {
 
     private final double cellSize;
     private final double inverseCellSize;
-    private final Map<Long, Cell> cells = new HashMap<>();
+    private final CellTable<Cell> cells = new CellTable<>();
     private int size;
     private int minCellX = Integer.MAX_VALUE;
     private int maxCellX = Integer.MIN_VALUE;
@@ -49,7 +47,13 @@ public final class PointGrid {
     public void insert(long id, Vec3 p, int tag) {
         int cx = cellIndex("x", p.x());
         int cy = cellIndex("y", p.y());
-        cells.computeIfAbsent(key(cx, cy), k -> new Cell()).add(id, p.x(), p.y(), p.z(), tag);
+        long key = key(cx, cy);
+        Cell cell = cells.get(key);
+        if (cell == null) {
+            cell = new Cell();
+            cells.put(key, cell);
+        }
+        cell.add(id, p.x(), p.y(), p.z(), tag);
         size++;
         minCellX = Math.min(minCellX, cx);
         maxCellX = Math.max(maxCellX, cx);
