@@ -25,6 +25,7 @@ import dev.loci.spatial.snapshot.Snapshot;
 import java.util.Set;
 import dev.loci.spatial.provenance.Provenance;
 import dev.loci.spatial.provenance.RobotId;
+import dev.loci.spatial.provenance.Timestamp;
 import dev.loci.spatial.provenance.Versioned;
 import dev.loci.spatial.validation.InvalidValueException;
 import dev.loci.spatial.validation.Require;
@@ -62,10 +63,11 @@ public final class LociRuntime implements AutoCloseable {
 
     private LociRuntime(DurableStore store, LociConfig config) {
         this.store = store;
-        this.spatial = new SpatialMemory(store.observations(), store.objects(), store.frames(), config.spatial());
+        this.spatial = new SpatialMemory(store.observations(), store.objects(), store.objectVersions(), store.frames(),
+                config.spatial());
         this.objects = spatial.objects();
-        this.events = new EventLog(store.eventsByRobotTime(), store.eventsByTime(), store.counters());
-        this.profiles = new ProfileBook(store.profiles());
+        this.events = new EventLog(store.events());
+        this.profiles = new ProfileBook(store.profiles(), store.profileHistory());
         this.writer = new StoreWriter(store, List.of(spatial::beforeCommit, events::beforeCommit),
                 config.commitInterval(), config.queueCapacity(), config.offerTimeout());
     }
@@ -247,6 +249,15 @@ public final class LociRuntime implements AutoCloseable {
 
     public List<Versioned<RobotProfile>> profiles() {
         return profiles.all();
+    }
+
+    /**
+     * Time travel: objects and robots as memory believed them at {@code time} (sensor time), from the
+     * versioned history. Exact to within one commit interval of writes.
+     */
+    public WorldState stateAt(Timestamp time) {
+        checked(() -> Require.present("time", time));
+        return new WorldState(time, objects.stateAt(time), profiles.stateAt(time));
     }
 
     public Optional<byte[]> blob(BlobId id) {

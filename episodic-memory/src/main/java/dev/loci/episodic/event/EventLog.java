@@ -1,81 +1,95 @@
 package dev.loci.episodic.event;
 
+import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.provenance.RobotId;
 import dev.loci.spatial.validation.Require;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 
 /**
- * Append-only, time-indexed event history, kept in maps the store hands in.
+ * Append-only, time-indexed event history, kept in maps the store hands in ({@link EventMaps}).
  *
  * <ul>
- *   <li>{@code byRobotTime}: key {robotKey, timeNanos, id} -> event. A robot's time window is one contiguous
- *       range scan, which is what controllers and planners ask most.</li>
- *   <li>{@code byTime}: key {timeNanos, id} -> robotKey, for windows across all robots.</li>
- *   <li>{@code counters}: the next id, written before each commit.</li>
+ *   <li>byRobotTime: {robotKey, time, id} -> event. A robot's time window is one contiguous range scan,
+ *       which is what controllers and planners ask most.</li>
+ *   <li>byTime: {time, id} -> robotKey, for windows across all robots.</li>
+ *   <li>byPlace: {cellKey, time, id} -> robotKey over a {@link #PLACE_CELL_METERS} grid of event places.</li>
+ *   <li>byObject: {objectId, time, id} -> robotKey for each object an event involves.</li>
  * </ul>
  * robotKey is a 64-bit hash of the robot's name; results are still filtered by name, so even a hash
  * collision could not mix two robots' histories. Appends come from the store's single writer thread.
  */
 public final class EventLog {
+    public static final double PLACE_CELL_METERS = 2.0;
     private static final String NEXT_ID = "events.nextId";
+    private static final long CELL_OFFSET = 1L << 30;
 
-    private final NavigableMap<long[], Event> byRobotTime;
-    private final NavigableMap<long[], Long> byTime;
-    private final Map<String, Long> counters;
+    private final EventMaps maps;
     private long nextId;
 
-    public EventLog(NavigableMap<long[], Event> byRobotTime, NavigableMap<long[], Long> byTime,
-                    Map<String, Long> counters) {
-        this.byRobotTime = Require.present("byRobotTime", byRobotTime);
-        this.byTime = Require.present("byTime", byTime);
-        this.counters = Require.present("counters", counters);
-        this.nextId = counters.getOrDefault(NEXT_ID, 1L);
+    public EventLog(EventMaps maps) {
+        this.maps = Require.present("maps", maps);
+        this.nextId = maps.counters().getOrDefault(NEXT_ID, 1L);
     }
 
     public StoredEvent append(Event event) {
         Require.present("event", event);
         long id = nextId++;
-        long robotKey = robotKey(event.robot());
+        long robotKey = event.robot().key();
         long time = event.time().nanos();
-        byRobotTime.put(new long[] {robotKey, time, id}, event);
-        byTime.put(new long[] {time, id}, robotKey);
+        maps.byRobotTime().put(new long[] {robotKey, time, id}, event);
+        maps.byTime().put(new long[] {time, id}, robotKey);
+        if (event.place().isPresent()) {
+            Vec3 p = event.place().get();
+            maps.byPlace().put(new long[] {cellKey(cell(p.x()), cell(p.y())), time, id}, robotKey);
+        }
+        for (long object : event.objects()) {
+            maps.byObject().put(new long[] {object, time, id}, robotKey);
+        }
         return new StoredEvent(id, event);
     }
 
     /** Persists the id counter; call just before committing. */
     public void beforeCommit() {
-        counters.put(NEXT_ID, nextId);
+        maps.counters().put(NEXT_ID, nextId);
     }
 
     public List<StoredEvent> query(EventQuery query) {
         Require.present("query", query);
-        List<StoredEvent> found = new ArrayList<>();
-        long from = query.from().nanos();
-        long to = query.to().nanos();
-        if (query.robot().isPresent()) {
-            long key = robotKey(query.robot().get());
-            var range = byRobotTime.subMap(new long[] {key, from, Long.MIN_VALUE}, true,
-                    new long[] {key, to, Long.MAX_VALUE}, true);
-            for (Map.Entry<long[], Event> entry : range.entrySet()) {
-                if (query.accepts(entry.getValue())) {
-                    found.add(new StoredEvent(entry.getKey()[2], entry.getValue()));
-                    if (found.size() == query.limit()) {
-                        break;
-                    }
-                }
-            }
-            return found;
+        if (query.object().isPresent()) {
+            return viaIndex(List.of(query.object().get()), maps.byObject(), query);
         }
-        var range = byTime.subMap(new long[] {from, Long.MIN_VALUE}, true, new long[] {to, Long.MAX_VALUE}, true);
-        for (Map.Entry<long[], Long> entry : range.entrySet()) {
-            long[] key = entry.getKey();
-            Event event = byRobotTime.get(new long[] {entry.getValue(), key[0], key[1]});
-            if (event != null && query.accepts(event)) {
-                found.add(new StoredEvent(key[1], event));
+        if (query.near().isPresent()) {
+            return viaIndex(cellsNear(query.near().get()), maps.byPlace(), query);
+        }
+        if (query.robot().isPresent()) {
+            return ofOneRobot(query);
+        }
+        return viaIndex(null, maps.byTime(), query);
+    }
+
+    /** The event with {@code id}, if it was logged at {@code time} by {@code robot} (ids alone are not keys). */
+    public Optional<Event> get(RobotId robot, long time, long id) {
+        return Optional.ofNullable(maps.byRobotTime().get(new long[] {robot.key(), time, id}));
+    }
+
+    /** Number of events logged. */
+    public long size() {
+        return nextId - 1;
+    }
+
+    private List<StoredEvent> ofOneRobot(EventQuery query) {
+        List<StoredEvent> found = new ArrayList<>();
+        long key = query.robot().get().key();
+        var range = maps.byRobotTime().subMap(new long[] {key, query.from().nanos(), Long.MIN_VALUE}, true,
+                new long[] {key, query.to().nanos(), Long.MAX_VALUE}, true);
+        for (Map.Entry<long[], Event> entry : range.entrySet()) {
+            if (query.accepts(entry.getValue())) {
+                found.add(new StoredEvent(entry.getKey()[2], entry.getValue()));
                 if (found.size() == query.limit()) {
                     break;
                 }
@@ -84,18 +98,55 @@ public final class EventLog {
         return found;
     }
 
-    /** Number of events logged. */
-    public long size() {
-        return nextId - 1;
+    /**
+     * Scans a secondary index whose keys end in {time, id}, with {@code prefixes} as the leading key part (or
+     * no prefix for byTime), resolves each hit in byRobotTime and keeps what the query accepts, oldest first.
+     */
+    private List<StoredEvent> viaIndex(List<Long> prefixes, NavigableMap<long[], Long> index, EventQuery query) {
+        List<StoredEvent> found = new ArrayList<>();
+        for (Long prefix : prefixes == null ? java.util.Collections.<Long>singletonList(null) : prefixes) {
+            long[] from = prefix == null ? new long[] {query.from().nanos(), Long.MIN_VALUE}
+                    : new long[] {prefix, query.from().nanos(), Long.MIN_VALUE};
+            long[] to = prefix == null ? new long[] {query.to().nanos(), Long.MAX_VALUE}
+                    : new long[] {prefix, query.to().nanos(), Long.MAX_VALUE};
+            int accepted = 0;
+            for (Map.Entry<long[], Long> entry : index.subMap(from, true, to, true).entrySet()) {
+                long[] key = entry.getKey();
+                long time = key[key.length - 2];
+                long id = key[key.length - 1];
+                Event event = maps.byRobotTime().get(new long[] {entry.getValue(), time, id});
+                if (event != null && query.accepts(event)) {
+                    found.add(new StoredEvent(id, event));
+                    if (++accepted == query.limit()) {
+                        break;
+                    }
+                }
+            }
+        }
+        if (prefixes != null && prefixes.size() > 1) {
+            found.sort(Comparator.comparingLong((StoredEvent e) -> e.event().time().nanos())
+                    .thenComparingLong(StoredEvent::id));
+        }
+        return found.size() > query.limit() ? new ArrayList<>(found.subList(0, query.limit())) : found;
     }
 
-    /** FNV-1a over the UTF-8 name: stable across JVMs and releases, which String.hashCode need not be. */
-    static long robotKey(RobotId robot) {
-        long hash = 0xcbf29ce484222325L;
-        for (byte b : robot.name().getBytes(StandardCharsets.UTF_8)) {
-            hash ^= b & 0xff;
-            hash *= 0x100000001b3L;
+    private static List<Long> cellsNear(EventQuery.Near near) {
+        List<Long> cells = new ArrayList<>();
+        Vec3 c = near.center();
+        double r = near.radius();
+        for (long x = cell(c.x() - r); x <= cell(c.x() + r); x++) {
+            for (long y = cell(c.y() - r); y <= cell(c.y() + r); y++) {
+                cells.add(cellKey(x, y));
+            }
         }
-        return hash;
+        return cells;
+    }
+
+    private static long cell(double coordinate) {
+        return (long) Math.floor(coordinate / PLACE_CELL_METERS);
+    }
+
+    private static long cellKey(long x, long y) {
+        return ((x + CELL_OFFSET) << 32) | ((y + CELL_OFFSET) & 0xffffffffL);
     }
 }

@@ -1,14 +1,17 @@
 package dev.loci.runtime.store;
 
 import dev.loci.episodic.event.Event;
+import dev.loci.episodic.event.EventMaps;
 import dev.loci.runtime.embodiment.RobotProfile;
 import dev.loci.runtime.store.codec.EventCodec;
 import dev.loci.runtime.store.codec.FrameCodec;
 import dev.loci.runtime.store.codec.MapDbSerializer;
+import dev.loci.runtime.store.codec.ObjectStateCodec;
 import dev.loci.runtime.store.codec.ObservationCodec;
 import dev.loci.runtime.store.codec.ProfileCodec;
 import dev.loci.runtime.store.codec.RememberedObjectCodec;
 import dev.loci.spatial.frame.FrameRecord;
+import dev.loci.spatial.objects.ObjectState;
 import dev.loci.spatial.objects.RememberedObject;
 import dev.loci.spatial.observation.Observation;
 import dev.loci.spatial.provenance.Versioned;
@@ -40,9 +43,13 @@ public final class DurableStore implements AutoCloseable {
     private final BTreeMap<Long, RememberedObject> objects;
     private final BTreeMap<long[], Event> eventsByRobotTime;
     private final BTreeMap<long[], Long> eventsByTime;
+    private final BTreeMap<long[], Long> eventsByPlace;
+    private final BTreeMap<long[], Long> eventsByObject;
     private final BTreeMap<String, Versioned<RobotProfile>> profiles;
     private final BTreeMap<String, Long> counters;
     private final BTreeMap<Long, FrameRecord> frames;
+    private final BTreeMap<long[], ObjectState> objectVersions;
+    private final BTreeMap<long[], Versioned<RobotProfile>> profileHistory;
 
     private DurableStore(Path directory, DB db, BlobStore blobs) {
         this.directory = directory;
@@ -55,9 +62,15 @@ public final class DurableStore implements AutoCloseable {
         this.eventsByRobotTime = db.treeMap("events.byRobotTime", Serializer.LONG_ARRAY,
                 new MapDbSerializer<>(new EventCodec())).valuesOutsideNodesEnable().createOrOpen();
         this.eventsByTime = db.treeMap("events.byTime", Serializer.LONG_ARRAY, Serializer.LONG).createOrOpen();
+        this.eventsByPlace = db.treeMap("events.byPlace", Serializer.LONG_ARRAY, Serializer.LONG).createOrOpen();
+        this.eventsByObject = db.treeMap("events.byObject", Serializer.LONG_ARRAY, Serializer.LONG).createOrOpen();
         this.profiles = db.treeMap("profiles", Serializer.STRING, new MapDbSerializer<>(new ProfileCodec()))
                 .createOrOpen();
         this.counters = db.treeMap("counters", Serializer.STRING, Serializer.LONG).createOrOpen();
+        this.objectVersions = db.treeMap("objects.versions", Serializer.LONG_ARRAY,
+                new MapDbSerializer<>(new ObjectStateCodec())).createOrOpen();
+        this.profileHistory = db.treeMap("profiles.history", Serializer.LONG_ARRAY,
+                new MapDbSerializer<>(new ProfileCodec())).valuesOutsideNodesEnable().createOrOpen();
         this.frames = db.treeMap("frames", Serializer.LONG, new MapDbSerializer<>(new FrameCodec()))
                 .valuesOutsideNodesEnable().createOrOpen();
     }
@@ -120,16 +133,23 @@ public final class DurableStore implements AutoCloseable {
         return objects;
     }
 
-    public BTreeMap<long[], Event> eventsByRobotTime() {
-        return eventsByRobotTime;
-    }
-
-    public BTreeMap<long[], Long> eventsByTime() {
-        return eventsByTime;
+    /** The maps of the event log. */
+    public EventMaps events() {
+        return new EventMaps(eventsByRobotTime, eventsByTime, eventsByPlace, eventsByObject, counters);
     }
 
     public BTreeMap<String, Versioned<RobotProfile>> profiles() {
         return profiles;
+    }
+
+    /** Every committed version of every object: {id, sensor time, version} -> state. */
+    public BTreeMap<long[], ObjectState> objectVersions() {
+        return objectVersions;
+    }
+
+    /** Every committed profile version: {robotKey, heartbeat time, version} -> profile. */
+    public BTreeMap<long[], Versioned<RobotProfile>> profileHistory() {
+        return profileHistory;
     }
 
     public BTreeMap<Long, FrameRecord> frames() {

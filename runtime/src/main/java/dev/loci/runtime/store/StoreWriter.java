@@ -136,7 +136,10 @@ public final class StoreWriter implements AutoCloseable {
                     }
                 }
                 batch.clear();
-                if (uncommitted.isEmpty()) {
+                if (!uncommitted.isEmpty() && System.nanoTime() >= nextCommit) {
+                    commit(); // the deadline passed while the queue was empty
+                    nextCommit = System.nanoTime() + commitIntervalNanos;
+                } else if (uncommitted.isEmpty()) {
                     nextCommit = Math.max(nextCommit, System.nanoTime());
                 }
             } catch (InterruptedException e) {

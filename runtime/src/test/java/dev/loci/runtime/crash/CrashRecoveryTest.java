@@ -90,7 +90,7 @@ class CrashRecoveryTest {
         assertThat(stored).isEqualTo(expected);
     }
 
-    /** Runs a CrashWriter, kills it {@code killAfterMillis} after it is ready, returns index -> id acknowledged. */
+    /** Runs a CrashWriter, kills it {@code killAfterMillis} after its first ack, returns index -> id acknowledged. */
     private Map<Long, Long> runWriterAndKill(long firstIndex, long killAfterMillis) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process writer = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
@@ -98,17 +98,16 @@ class CrashRecoveryTest {
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         Map<Long, Long> acked = new ConcurrentHashMap<>();
-        CountDownLatch ready = new CountDownLatch(1);
+        CountDownLatch firstAck = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(
                     new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
-                    if (line.equals("READY")) {
-                        ready.countDown();
-                    } else if (line.startsWith("ACK ")) {
+                    if (line.startsWith("ACK ")) {
                         String[] parts = line.split(" ");
                         acked.put(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+                        firstAck.countDown();
                     }
                 }
             } catch (java.io.IOException endOfStream) {
@@ -116,7 +115,8 @@ class CrashRecoveryTest {
             }
         });
         reader.start();
-        assertThat(ready.await(60, TimeUnit.SECONDS)).as("writer started").isTrue();
+        // Kill at a random moment while ingest is in full swing, however long the JVM took to start.
+        assertThat(firstAck.await(120, TimeUnit.SECONDS)).as("writer acknowledged its first write").isTrue();
         Thread.sleep(killAfterMillis);
         writer.destroyForcibly();
         assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();

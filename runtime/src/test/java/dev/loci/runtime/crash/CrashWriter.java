@@ -24,8 +24,6 @@ public final class CrashWriter {
         long seed = Long.parseLong(args[1]);
         long next = Long.parseLong(args[2]);
         LociRuntime runtime = LociRuntime.open(dir, LociConfig.DEFAULT.withCommitInterval(Duration.ofMillis(10)));
-        System.out.println("READY");
-        System.out.flush();
         while (true) {
             List<Observation> batch = new ArrayList<>();
             List<Long> indexes = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.objects.FusionResult;
 import dev.loci.spatial.objects.LineOfSight;
 import dev.loci.spatial.objects.ObjectMemory;
+import dev.loci.spatial.objects.ObjectState;
 import dev.loci.spatial.objects.ObjectStatus;
 import dev.loci.spatial.objects.RememberedObject;
 import dev.loci.spatial.observation.Observation;
@@ -44,13 +45,14 @@ public final class SpatialMemory {
 
     public SpatialMemory(NavigableMap<Long, Observation> observationStore,
                          NavigableMap<Long, RememberedObject> objectStore,
+                         NavigableMap<long[], ObjectState> objectVersions,
                          NavigableMap<Long, FrameRecord> frameStore,
                          SpatialSettings settings) {
         Require.present("settings", settings);
         this.observations = new ObservationLog(observationStore);
         this.observationIndex = new ObservationIndex(settings.indexCellMeters());
         observationStore.forEach(observationIndex::add);
-        this.objects = new ObjectMemory(objectStore, settings.fusion());
+        this.objects = new ObjectMemory(objectStore, objectVersions, settings.fusion());
         this.frames = new FrameLog(frameStore);
         this.frameIndex = new FrameIndex(settings.indexCellMeters());
         this.snapshots = new SnapshotMemory(settings.snapshots());
@@ -97,7 +99,8 @@ public final class SpatialMemory {
         FrameRecord record = frames.append(new FrameRecord(frames.nextId(), frame.robot(), frame.time(),
                 frame.sensor(), frame.sensorPose(), frame.view(), frame.image(), first, objectIds, qualities));
         frameIndex.add(record);
-        List<RememberedObject> missed = objects.missedInView(frame.sensorPose(), frame.view(), seen, lineOfSight);
+        List<RememberedObject> missed = objects.missedInView(frame.sensorPose(), frame.view(), seen, lineOfSight,
+                frame.time());
         synchronized (snapshots) {
             for (Ingested one : ingested) {
                 FusionResult fusion = one.fusion();

@@ -5,11 +5,12 @@ import dev.loci.spatial.geometry.Pose;
 import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.index.PointGrid;
 import dev.loci.spatial.observation.Observation;
+import dev.loci.spatial.provenance.Timestamp;
 import dev.loci.spatial.validation.Require;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -31,22 +32,28 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Durable state lives in the map the store hands in; the indexes are rebuilt from it on construction.
  * Changes run on the store's single writer thread; changed objects are written back in {@link #writeDirty()}
  * just before each commit, so an object seen 50 times in one commit window costs one map write, not 50.
+ * Each write-back also appends the object's new version to a history keyed {id, time, version}, so the state
+ * of every object at any past time can be reconstructed to within one commit interval.
  * Queries may run on any thread.
  */
 public final class ObjectMemory {
     private final NavigableMap<Long, RememberedObject> store;
+    private final NavigableMap<long[], ObjectState> versions;
     private final FusionSettings settings;
     private final Map<Long, RememberedObject> objects = new ConcurrentHashMap<>();
     private final PointGrid allClasses;
     private final Map<String, PointGrid> byClass = new HashMap<>();
-    private final Set<Long> dirty = new LinkedHashSet<>();
+    /** Objects changed since the last write-back, with the sensor time of their latest change. */
+    private final Map<Long, Timestamp> dirty = new LinkedHashMap<>();
     /** Objects missing or gone, by class: the candidates when an object turns up away from its place. */
     private final Map<String, Set<Long>> lostByClass = new HashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private long nextId;
 
-    public ObjectMemory(NavigableMap<Long, RememberedObject> store, FusionSettings settings) {
+    public ObjectMemory(NavigableMap<Long, RememberedObject> store, NavigableMap<long[], ObjectState> versions,
+                        FusionSettings settings) {
         this.store = Require.present("store", store);
+        this.versions = Require.present("versions", versions);
         this.settings = Require.present("settings", settings);
         this.allClasses = new PointGrid(settings.cellMeters());
         for (RememberedObject object : store.values()) {
@@ -66,16 +73,18 @@ public final class ObjectMemory {
         try {
             Optional<RememberedObject> match = nearestWithinGate(observation.label(), seenAt);
             if (match.isPresent()) {
-                return new FusionResult(replace(match.get(), match.get().sighted(observationId, observation)), false);
+                return new FusionResult(replace(match.get(), match.get().sighted(observationId, observation),
+                    observation.time()), false);
             }
             Optional<RememberedObject> moved = lostWithSameIdentity(observation);
             if (moved.isPresent()) {
-                return new FusionResult(replace(moved.get(), moved.get().movedTo(observationId, observation)), false);
+                return new FusionResult(replace(moved.get(), moved.get().movedTo(observationId, observation),
+                        observation.time()), false);
             }
             RememberedObject created = RememberedObject.first(nextId++, observationId, observation);
             objects.put(created.id(), created);
             index(created);
-            dirty.add(created.id());
+            dirty.put(created.id(), observation.time());
             return new FusionResult(created, true);
         } finally {
             lock.writeLock().unlock();
@@ -87,7 +96,7 @@ public final class ObjectMemory {
      * with a clear line of sight was missed. Returns the objects that changed.
      */
     public List<RememberedObject> missedInView(Pose sensorPose, FieldOfView view, Set<Long> seen,
-                                               LineOfSight lineOfSight) {
+                                               LineOfSight lineOfSight, Timestamp when) {
         List<RememberedObject> changed = new ArrayList<>();
         lock.writeLock().lock();
         try {
@@ -97,7 +106,7 @@ public final class ObjectMemory {
                         || !lineOfSight.clear(sensorPose.position(), object.position())) {
                     continue;
                 }
-                changed.add(replace(object, object.missed(settings.missFactor(), settings.goneBelow())));
+                changed.add(replace(object, object.missed(settings.missFactor(), settings.goneBelow()), when));
             }
         } finally {
             lock.writeLock().unlock();
@@ -109,8 +118,11 @@ public final class ObjectMemory {
     public int writeDirty() {
         lock.readLock().lock();
         try {
-            for (Long id : dirty) {
-                store.put(id, objects.get(id));
+            for (Map.Entry<Long, Timestamp> change : dirty.entrySet()) {
+                RememberedObject object = objects.get(change.getKey());
+                store.put(object.id(), object);
+                versions.put(new long[] {object.id(), change.getValue().nanos(), object.version()},
+                        ObjectState.of(object, change.getValue()));
             }
             int written = dirty.size();
             dirty.clear();
@@ -118,6 +130,23 @@ public final class ObjectMemory {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * Every object as memory believed it to be at {@code time}: the last version committed with a sensor time
+     * at or before it. Objects first seen later are absent; gone ones are included with status GONE.
+     */
+    public List<ObjectState> stateAt(Timestamp time) {
+        Require.present("time", time);
+        List<ObjectState> states = new ArrayList<>();
+        for (long id : new java.util.TreeSet<>(objects.keySet())) {
+            var earlier = versions.subMap(new long[] {id, Long.MIN_VALUE, Long.MIN_VALUE}, true,
+                    new long[] {id, time.nanos(), Long.MAX_VALUE}, true);
+            if (!earlier.isEmpty()) {
+                states.add(earlier.lastEntry().getValue());
+            }
+        }
+        return states;
     }
 
     /** Any object memory has known, gone ones included. */
@@ -202,7 +231,7 @@ public final class ObjectMemory {
         }
     }
 
-    private RememberedObject replace(RememberedObject old, RememberedObject updated) {
+    private RememberedObject replace(RememberedObject old, RememberedObject updated, Timestamp when) {
         objects.put(updated.id(), updated);
         boolean wasIndexed = old.status() != ObjectStatus.GONE;
         boolean isIndexed = updated.status() != ObjectStatus.GONE;
@@ -216,7 +245,7 @@ public final class ObjectMemory {
             index(updated);
         }
         trackLost(updated);
-        dirty.add(updated.id());
+        dirty.put(updated.id(), when);
         return updated;
     }
 

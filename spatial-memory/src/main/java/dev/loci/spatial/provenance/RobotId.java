@@ -12,6 +12,20 @@ public record RobotId(String name) implements Comparable<RobotId> {
         return new RobotId(name);
     }
 
+    /**
+     * A 64-bit key for this robot in composite index keys: FNV-1a over the UTF-8 name, stable across JVMs
+     * and releases (String.hashCode's value is not part of its contract). Users of the key must still compare
+     * names: distinct robots may, very rarely, share a key.
+     */
+    public long key() {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        return hash;
+    }
+
     @Override
     public int compareTo(RobotId other) {
         return name.compareTo(other.name);

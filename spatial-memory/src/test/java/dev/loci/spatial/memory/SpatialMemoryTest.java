@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loci.spatial.frame.FrameRecord;
 import dev.loci.spatial.geometry.Pose;
 import dev.loci.spatial.geometry.Vec3;
+import dev.loci.spatial.objects.ObjectState;
 import dev.loci.spatial.objects.ObjectStatus;
 import dev.loci.spatial.objects.RememberedObject;
 import dev.loci.spatial.observation.Observation;
@@ -24,9 +25,11 @@ class SpatialMemoryTest {
     private final ConcurrentSkipListMap<Long, Observation> observations = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<Long, RememberedObject> objects = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<Long, FrameRecord> frames = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<long[], ObjectState> versions =
+            new ConcurrentSkipListMap<>(java.util.Arrays::compare);
 
     private SpatialMemory memory() {
-        return new SpatialMemory(observations, objects, frames, SpatialSettings.DEFAULT);
+        return new SpatialMemory(observations, objects, versions, frames, SpatialSettings.DEFAULT);
     }
 
     @Test
