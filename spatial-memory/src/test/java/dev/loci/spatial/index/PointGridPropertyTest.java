@@ -17,7 +17,7 @@ class PointGridPropertyTest {
     private static final double[] CELL_SIZES = {0.05, 0.3, 1.0, 2.5, 10.0};
     private static final double[] EXTENTS = {3, 40, 400};
     private static final int POINTS = 2000;
-    private static final int QUERIES = 120;
+    private static final int QUERIES = 80;
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 17, 99, 2024})
