@@ -31,6 +31,10 @@ public final class PointGrid {
         if (!(cellSize > 0) || !Double.isFinite(cellSize)) {
             throw new InvalidValueException("cellSize", cellSize, "must be positive and finite");
         }
+        if (MAX_COORDINATE * (1 / cellSize) >= AXIS_OFFSET - 1) {
+            // Cell indices at +-MAX_COORDINATE would not fit the packed key: distinct cells would collide.
+            throw new InvalidValueException("cellSize", cellSize, "is too small to index +-" + MAX_COORDINATE + " m");
+        }
         this.cellSize = cellSize;
         this.inverseCellSize = 1 / cellSize;
     }
@@ -106,10 +110,12 @@ public final class PointGrid {
         }
         IdBuffer hits = new IdBuffer();
         double r2 = radius * radius;
-        int x0 = Math.max(minCellX, floorCell(center.x() - radius));
-        int x1 = Math.min(maxCellX, floorCell(center.x() + radius));
-        int y0 = Math.max(minCellY, floorCell(center.y() - radius));
-        int y1 = Math.min(maxCellY, floorCell(center.y() + radius));
+        // center +- radius is rounded: reach a few ulps further so a point exactly on the radius is never missed.
+        double reach = radius + 4 * Math.ulp(Math.abs(center.x()) + Math.abs(center.y()) + radius);
+        int x0 = Math.max(minCellX, floorCell(center.x() - reach));
+        int x1 = Math.min(maxCellX, floorCell(center.x() + reach));
+        int y0 = Math.max(minCellY, floorCell(center.y() - reach));
+        int y1 = Math.min(maxCellY, floorCell(center.y() + reach));
         long span = (long) (x1 - x0 + 1) * (y1 - y0 + 1);
         if (span > 4L * cells.size()) {
             // A radius much larger than the occupied area: scanning the occupied cells is cheaper.
@@ -175,6 +181,7 @@ public final class PointGrid {
         int ccy = floorCell(center.y());
         int maxRing = Math.max(Math.max(Math.abs(ccx - minCellX), Math.abs(maxCellX - ccx)),
                 Math.max(Math.abs(ccy - minCellY), Math.abs(maxCellY - ccy)));
+        long lookups = 0;
         for (int ring = 0; ring <= maxRing; ring++) {
             if (best.size() == k) {
                 // Every point in this ring or beyond is at least this far away in x/y.
@@ -182,6 +189,15 @@ public final class PointGrid {
                 if (gap * gap > best.peek().distance2) {
                     break;
                 }
+            }
+            lookups += ring == 0 ? 1 : 8L * ring;
+            if (lookups > 4L * cells.size()) {
+                // Far from, or sparse over, the occupied area: scanning the occupied cells is cheaper.
+                best.clear();
+                for (Cell cell : cells.values()) {
+                    cell.offerNearest(center, k, best);
+                }
+                break;
             }
             for (int cx = ccx - ring; cx <= ccx + ring; cx++) {
                 boolean edgeColumn = cx == ccx - ring || cx == ccx + ring;
