@@ -31,6 +31,7 @@ class EventLogTest {
     private ConcurrentSkipListMap<long[], Event> byRobotTime;
     private ConcurrentSkipListMap<long[], Long> byTime;
     private Map<String, Long> counters;
+    private EventMaps maps;
     private EventLog log;
 
     @BeforeEach
@@ -38,7 +39,9 @@ class EventLogTest {
         byRobotTime = new ConcurrentSkipListMap<>(Arrays::compare);
         byTime = new ConcurrentSkipListMap<>(Arrays::compare);
         counters = new HashMap<>();
-        log = new EventLog(byRobotTime, byTime, counters);
+        maps = new EventMaps(byRobotTime, byTime, new ConcurrentSkipListMap<>(Arrays::compare),
+                new ConcurrentSkipListMap<>(Arrays::compare), counters);
+        log = new EventLog(maps);
     }
 
     private static Event event(RobotId robot, long nanos, EventType type) {
@@ -199,7 +202,7 @@ class EventLogTest {
         List<StoredEvent> before = new ArrayList<>(appendRandom(random, 10));
         log.beforeCommit();
 
-        EventLog reopened = new EventLog(byRobotTime, byTime, counters);
+        EventLog reopened = new EventLog(maps);
         StoredEvent next = reopened.append(event(B, 5, EventType.ROBOT_STATE));
 
         assertThat(counters).containsEntry("events.nextId", 11L);
@@ -220,22 +223,26 @@ class EventLogTest {
         log.beforeCommit();
 
         assertThat(counters).containsEntry("events.nextId", 4L);
-        assertThat(new EventLog(byRobotTime, byTime, counters).append(event(A, 4, EventType.ACTION)).id())
+        assertThat(new EventLog(maps).append(event(A, 4, EventType.ACTION)).id())
                 .isEqualTo(4);
     }
 
     @Test
     void robotKeyIsTheStableFnv1aHashOfTheName() {
-        assertThat(EventLog.robotKey(RobotId.of("a"))).isEqualTo(0xaf63dc4c8601ec8cL);
-        assertThat(EventLog.robotKey(RobotId.of("foobar"))).isEqualTo(0x85944171f73967e8L);
+        assertThat(RobotId.of("a").key()).isEqualTo(0xaf63dc4c8601ec8cL);
+        assertThat(RobotId.of("foobar").key()).isEqualTo(0x85944171f73967e8L);
     }
 
     @Test
     void refusesMissingArguments() {
         assertRefused(() -> log.append(null), "event", "null", "is required");
         assertRefused(() -> log.query(null), "query", "null", "is required");
-        assertRefused(() -> new EventLog(null, byTime, counters), "byRobotTime", "null", "is required");
-        assertRefused(() -> new EventLog(byRobotTime, null, counters), "byTime", "null", "is required");
-        assertRefused(() -> new EventLog(byRobotTime, byTime, null), "counters", "null", "is required");
+        assertRefused(() -> new EventLog(null), "maps", "null", "is required");
+        assertRefused(() -> new EventMaps(null, byTime, byTime, byTime, counters), "byRobotTime", "null",
+                "is required");
+        assertRefused(() -> new EventMaps(byRobotTime, null, byTime, byTime, counters), "byTime", "null",
+                "is required");
+        assertRefused(() -> new EventMaps(byRobotTime, byTime, byTime, byTime, null), "counters", "null",
+                "is required");
     }
 }

@@ -52,8 +52,8 @@ class EventQueryTest {
     void refusesMissingParts() {
         assertRefused(() -> EventQuery.window(null, T20), "from", "null", "is required");
         assertRefused(() -> EventQuery.window(T10, null), "to", "null", "is required");
-        assertRefused(() -> new EventQuery(T10, T20, null, Set.of(), 10), "robot", "null", "is required");
-        assertRefused(() -> new EventQuery(T10, T20, Optional.empty(), null, 10), "types", "null", "is required");
+        assertRefused(() -> new EventQuery(T10, T20, null, Set.of(), Optional.empty(), Optional.empty(), 10), "robot", "null", "is required");
+        assertRefused(() -> new EventQuery(T10, T20, Optional.empty(), null, Optional.empty(), Optional.empty(), 10), "types", "null", "is required");
     }
 
     @Test

@@ -195,7 +195,7 @@ public final class PointGrid {
                 // Far from, or sparse over, the occupied area: scanning the occupied cells is cheaper.
                 best.clear();
                 for (Cell cell : cells.values()) {
-                    cell.offerNearest(center, k, best);
+                    cell.offerNearest(center, k, tags, best);
                 }
                 break;
             }

@@ -9,10 +9,10 @@ class FusionSettingsTest {
 
     @Test
     void refusesNonPositiveOrNonFiniteSettings() {
-        assertRefused(() -> new FusionSettings(0, 1), "gateMeters", "0.0", "must be positive");
-        assertRefused(() -> new FusionSettings(Double.NaN, 1), "gateMeters", "NaN", "must be finite");
-        assertRefused(() -> new FusionSettings(0.5, -1), "cellMeters", "-1.0", "must be positive");
-        assertRefused(() -> new FusionSettings(0.5, Double.POSITIVE_INFINITY), "cellMeters", "Infinity");
+        assertRefused(() -> new FusionSettings(0, 1, 0.8, 0.1), "gateMeters", "0.0", "must be positive");
+        assertRefused(() -> new FusionSettings(Double.NaN, 1, 0.8, 0.1), "gateMeters", "NaN", "must be finite");
+        assertRefused(() -> new FusionSettings(0.5, -1, 0.8, 0.1), "cellMeters", "-1.0", "must be positive");
+        assertRefused(() -> new FusionSettings(0.5, Double.POSITIVE_INFINITY, 0.8, 0.1), "cellMeters", "Infinity");
     }
 
     @Test

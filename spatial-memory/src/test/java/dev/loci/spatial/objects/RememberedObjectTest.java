@@ -23,7 +23,7 @@ class RememberedObjectTest {
                                            SortedMap<String, String> attributes, long lastObservation,
                                            long version) {
         return new RememberedObject(id, label, POSITION, size, POSITION, count, confidence, attributes, FIRST, LAST,
-                lastObservation, version);
+                lastObservation, version, ObjectStatus.PRESENT, 0, new java.util.TreeSet<>(), java.util.List.of(), Timestamp.ofNanos(1));
     }
 
     private static RememberedObject valid() {
@@ -33,7 +33,7 @@ class RememberedObjectTest {
     @Test
     void keepsEveryField() {
         RememberedObject o = new RememberedObject(7, "cup", POSITION, SIZE, new Vec3(1, 2, 0.6), 3, 0.8,
-                new TreeMap<>(Map.of("color", "red")), FIRST, LAST, 11, 3);
+                new TreeMap<>(Map.of("color", "red")), FIRST, LAST, 11, 3, ObjectStatus.PRESENT, 0, new java.util.TreeSet<>(), java.util.List.of(), Timestamp.ofNanos(1));
 
         assertThat(o.id()).isEqualTo(7);
         assertThat(o.label()).isEqualTo("cup");
@@ -101,15 +101,15 @@ class RememberedObjectTest {
     void refusesMissingParts() {
         RememberedObject v = valid();
         assertRefused(() -> new RememberedObject(1, "cup", null, SIZE, POSITION, 1, 0.5, new TreeMap<>(), FIRST,
-                LAST, 0, 1), "position", "null");
+                LAST, 0, 1, ObjectStatus.PRESENT, 0, new java.util.TreeSet<>(), java.util.List.of(), Timestamp.ofNanos(1)), "position", "null");
         assertRefused(() -> new RememberedObject(1, "cup", POSITION, null, POSITION, 1, 0.5, new TreeMap<>(), FIRST,
-                LAST, 0, 1), "size", "null");
+                LAST, 0, 1, ObjectStatus.PRESENT, 0, new java.util.TreeSet<>(), java.util.List.of(), Timestamp.ofNanos(1)), "size", "null");
         assertRefused(() -> new RememberedObject(1, "cup", POSITION, SIZE, null, 1, 0.5, new TreeMap<>(), FIRST,
-                LAST, 0, 1), "lastSeenAt", "null");
+                LAST, 0, 1, ObjectStatus.PRESENT, 0, new java.util.TreeSet<>(), java.util.List.of(), Timestamp.ofNanos(1)), "lastSeenAt", "null");
         assertRefused(() -> new RememberedObject(1, "cup", POSITION, SIZE, POSITION, 1, 0.5, new TreeMap<>(), null,
-                LAST, 0, 1), "firstSeen", "null");
+                LAST, 0, 1, ObjectStatus.PRESENT, 0, new java.util.TreeSet<>(), java.util.List.of(), Timestamp.ofNanos(1)), "firstSeen", "null");
         assertRefused(() -> new RememberedObject(1, "cup", POSITION, SIZE, POSITION, 1, 0.5, new TreeMap<>(), FIRST,
-                null, 0, 1), "lastSeen", "null");
+                null, 0, 1, ObjectStatus.PRESENT, 0, new java.util.TreeSet<>(), java.util.List.of(), Timestamp.ofNanos(1)), "lastSeen", "null");
         assertThat(v.id()).isEqualTo(1);
     }
 

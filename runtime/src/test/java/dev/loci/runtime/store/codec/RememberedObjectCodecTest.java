@@ -50,7 +50,8 @@ class RememberedObjectCodecTest extends CodecContractTest<RememberedObject> {
     void refusesVersionBelowOneAsCorrupt() {
         RememberedObject o = Samples.object(new TreeMap<>());
         byte[] bytes = encode(o);
-        int version = bytes.length - 8;
+        // After the version: status (1), misses (4), robots (2 + 2 x (2 + 7)), history (2 + 1 x 40), placed since (8).
+        int version = bytes.length - 8 - 1 - 4 - 20 - 42 - 8;
         assertThat(bytes[version + 7]).isEqualTo((byte) 17);
 
         System.arraycopy(longBytes(0), 0, bytes, version, 8);

@@ -88,19 +88,35 @@ final class Samples {
 
     static RememberedObject object(SortedMap<String, String> attributes) {
         return new RememberedObject(42, "cup", new Vec3(2.0001, -1.5, 0.8), new Vec3(0.1, 0.1, 0.12),
-                new Vec3(2.01, -1.49, 0.81), 17, 0.93, attributes, FIRST, LAST, 1234, 17);
+                new Vec3(2.01, -1.49, 0.81), 17, 0.93, attributes, FIRST, LAST, 1234, 17,
+                dev.loci.spatial.objects.ObjectStatus.MISSING, 2,
+                new java.util.TreeSet<>(java.util.Set.of("robot_1", "robot_2")),
+                List.of(new dev.loci.spatial.objects.Placement(new Vec3(1, 1, 1), Timestamp.ofNanos(1),
+                        Timestamp.ofNanos(5))), Timestamp.ofNanos(6));
     }
 
     static List<RememberedObject> objects() {
         return List.of(
                 new RememberedObject(0, "x", Vec3.ZERO, Vec3.ZERO, Vec3.ZERO, 1, 0, new TreeMap<>(), FIRST, FIRST,
-                        0, 1),
+                        0, 1, dev.loci.spatial.objects.ObjectStatus.PRESENT, 0, new java.util.TreeSet<>(), List.of(),
+                        Timestamp.ZERO),
                 object(new TreeMap<>()),
                 object(attributes(Map.of("color", "blue", "état", "propre"))),
                 object(maximalAttributes()),
                 new RememberedObject(Long.MAX_VALUE, "l".repeat(64), new Vec3(-1e6, 1e6, 3), new Vec3(1e-300, 0, 5),
                         new Vec3(0, 0, 0), Long.MAX_VALUE, 1, new TreeMap<>(), FIRST, LAST, Long.MAX_VALUE,
-                        Long.MAX_VALUE));
+                        Long.MAX_VALUE, dev.loci.spatial.objects.ObjectStatus.GONE, Integer.MAX_VALUE,
+                        new java.util.TreeSet<>(java.util.Set.of("a", "b", "c")), fullHistory(),
+                        Timestamp.ofNanos(Long.MAX_VALUE)));
+    }
+
+    private static List<dev.loci.spatial.objects.Placement> fullHistory() {
+        List<dev.loci.spatial.objects.Placement> history = new java.util.ArrayList<>();
+        for (int i = 0; i < RememberedObject.MAX_HISTORY; i++) {
+            history.add(new dev.loci.spatial.objects.Placement(new Vec3(i, -i, 0.5), Timestamp.ofNanos(i * 10L),
+                    Timestamp.ofNanos(i * 10L + 5)));
+        }
+        return history;
     }
 
     static Event event(SortedMap<String, String> attributes, Optional<Vec3> place, List<Long> objects) {
