@@ -274,6 +274,11 @@ public final class LociRuntime implements AutoCloseable {
                 writer.stats().failedWrites(), rejections.snapshot());
     }
 
+    /** Counters of the write path: commits, time spent committing, refusals. */
+    public dev.loci.runtime.store.WriterStats writerStats() {
+        return writer.stats();
+    }
+
     public long bytesOnDisk() {
         try {
             return store.bytesOnDisk();

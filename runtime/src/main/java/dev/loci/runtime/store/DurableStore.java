@@ -7,13 +7,11 @@ import dev.loci.runtime.store.codec.EventCodec;
 import dev.loci.runtime.store.codec.FrameCodec;
 import dev.loci.runtime.store.codec.MapDbSerializer;
 import dev.loci.runtime.store.codec.ObjectStateCodec;
-import dev.loci.runtime.store.codec.ObservationCodec;
 import dev.loci.runtime.store.codec.ProfileCodec;
 import dev.loci.runtime.store.codec.RememberedObjectCodec;
 import dev.loci.spatial.frame.FrameRecord;
 import dev.loci.spatial.objects.ObjectState;
 import dev.loci.spatial.objects.RememberedObject;
-import dev.loci.spatial.observation.Observation;
 import dev.loci.spatial.provenance.Versioned;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,19 +25,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The files of one memory: {@code memory.db} (MapDB, transactions + mmap: a kill -9 loses at most the
- * uncommitted tail) and {@code blobs/} (large binaries). It opens them, hands out the maps the memories
+ * uncommitted tail), {@code observations/} (the raw-observation journal) and {@code blobs/} (large binaries). It opens them, hands out the maps the memories
  * keep their data in, and commits. Only {@link StoreWriter} mutates maps or calls {@link #commit()}.
  */
 public final class DurableStore implements AutoCloseable {
     /** Layout of maps and their meaning; bump when a change needs migration. */
     public static final long STORE_FORMAT = 1;
     private static final String FORMAT_KEY = "store.format";
+    /** How many journalled observations the last MapDB commit covers: the journal is cut back to this on open. */
+    private static final String OBSERVATIONS_COMMITTED = "observations.committed";
     private static final Logger log = LoggerFactory.getLogger(DurableStore.class);
 
     private final Path directory;
     private final DB db;
     private final BlobStore blobs;
-    private final BTreeMap<Long, Observation> observations;
+    private final ObservationJournal observations;
     private final BTreeMap<Long, RememberedObject> objects;
     private final BTreeMap<long[], Event> eventsByRobotTime;
     private final BTreeMap<long[], Long> eventsByTime;
@@ -51,12 +51,11 @@ public final class DurableStore implements AutoCloseable {
     private final BTreeMap<long[], ObjectState> objectVersions;
     private final BTreeMap<long[], Versioned<RobotProfile>> profileHistory;
 
-    private DurableStore(Path directory, DB db, BlobStore blobs) {
+    private DurableStore(Path directory, DB db, BlobStore blobs, ObservationJournal observations) {
         this.directory = directory;
         this.db = db;
         this.blobs = blobs;
-        this.observations = db.treeMap("observations", Serializer.LONG, new MapDbSerializer<>(new ObservationCodec()))
-                .valuesOutsideNodesEnable().counterEnable().createOrOpen();
+        this.observations = observations;
         this.objects = db.treeMap("objects", Serializer.LONG, new MapDbSerializer<>(new RememberedObjectCodec()))
                 .valuesOutsideNodesEnable().createOrOpen();
         this.eventsByRobotTime = db.treeMap("events.byRobotTime", Serializer.LONG_ARRAY,
@@ -85,17 +84,24 @@ public final class DurableStore implements AutoCloseable {
                 .fileMmapEnableIfSupported()
                 .make();
         BlobStore blobs = null;
+        ObservationJournal journal = null;
         try {
             blobs = new BlobStore(directory.resolve("blobs"));
-            DurableStore store = new DurableStore(directory, db, blobs);
+            long committed = db.treeMap("counters", Serializer.STRING, Serializer.LONG).createOrOpen()
+                    .getOrDefault(OBSERVATIONS_COMMITTED, 0L);
+            journal = ObservationJournal.open(directory.resolve("observations"), committed);
+            DurableStore store = new DurableStore(directory, db, blobs, journal);
             store.checkFormat(existed);
             log.info("opened memory {} ({} observations, {} objects, {} blobs)", directory,
-                    store.observations.sizeLong(), store.objects.sizeLong(), blobs.size());
+                    journal.size(), store.objects.sizeLong(), blobs.size());
             return store;
         } catch (IOException | RuntimeException e) {
             db.close();
             if (blobs != null) {
                 blobs.close();
+            }
+            if (journal != null) {
+                journal.close();
             }
             throw e;
         }
@@ -104,7 +110,7 @@ public final class DurableStore implements AutoCloseable {
     private void checkFormat(boolean existed) throws IOException {
         Long format = counters.get(FORMAT_KEY);
         if (format == null) {
-            if (existed && !observations.isEmpty()) {
+            if (existed && observations.size() > 0) {
                 throw new IOException(directory + " holds a memory without a format marker: not a Loci store");
             }
             counters.put(FORMAT_KEY, STORE_FORMAT);
@@ -118,6 +124,8 @@ public final class DurableStore implements AutoCloseable {
     /** Makes everything written so far durable: blobs first, so no committed record points at a lost blob. */
     void commit() throws IOException {
         blobs.sync();
+        observations.sync();
+        counters.put(OBSERVATIONS_COMMITTED, observations.size());
         db.commit();
     }
 
@@ -125,7 +133,7 @@ public final class DurableStore implements AutoCloseable {
         return directory;
     }
 
-    public BTreeMap<Long, Observation> observations() {
+    public ObservationJournal observations() {
         return observations;
     }
 
@@ -178,6 +186,7 @@ public final class DurableStore implements AutoCloseable {
             db.close();
         } finally {
             blobs.close();
+            observations.close();
         }
     }
 }

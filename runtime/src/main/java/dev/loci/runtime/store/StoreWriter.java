@@ -190,6 +190,7 @@ public final class StoreWriter implements AutoCloseable {
         stats.commits.increment();
         stats.committedWrites.add(uncommitted.size());
         stats.lastCommitNanos = System.nanoTime() - start;
+        stats.commitNanos.add(stats.lastCommitNanos);
         for (Write<?> write : uncommitted) {
             write.acknowledge();
         }

@@ -8,6 +8,7 @@ public final class WriterStats {
     final LongAdder committedWrites = new LongAdder();
     final LongAdder failedWrites = new LongAdder();
     final LongAdder rejectedQueueFull = new LongAdder();
+    final LongAdder commitNanos = new LongAdder();
     volatile long lastCommitNanos;
 
     public long commits() {
@@ -24,6 +25,11 @@ public final class WriterStats {
 
     public long rejectedQueueFull() {
         return rejectedQueueFull.sum();
+    }
+
+    /** Time spent committing (fsyncs included), in total. */
+    public long commitNanos() {
+        return commitNanos.sum();
     }
 
     public long lastCommitNanos() {

@@ -13,7 +13,7 @@ import dev.loci.spatial.objects.ObjectStatus;
 import dev.loci.spatial.objects.RememberedObject;
 import dev.loci.spatial.observation.Observation;
 import dev.loci.spatial.observation.ObservationIndex;
-import dev.loci.spatial.observation.ObservationLog;
+import dev.loci.spatial.observation.ObservationStore;
 import dev.loci.spatial.provenance.RobotId;
 import dev.loci.spatial.snapshot.Snapshot;
 import dev.loci.spatial.snapshot.SnapshotMemory;
@@ -35,7 +35,7 @@ public final class SpatialMemory {
     /** A frame's view quality is floored here: a detection at the edge of the view still shows the object. */
     private static final double MIN_VIEW_QUALITY = 1e-3;
 
-    private final ObservationLog observations;
+    private final ObservationStore observations;
     private final ObservationIndex observationIndex;
     private final ObjectMemory objects;
     private final FrameLog frames;
@@ -43,13 +43,13 @@ public final class SpatialMemory {
     private final SnapshotMemory snapshots;
     private volatile LineOfSight lineOfSight = LineOfSight.NOTHING_KNOWN_TO_BLOCK;
 
-    public SpatialMemory(NavigableMap<Long, Observation> observationStore,
+    public SpatialMemory(ObservationStore observationStore,
                          NavigableMap<Long, RememberedObject> objectStore,
                          NavigableMap<long[], ObjectState> objectVersions,
                          NavigableMap<Long, FrameRecord> frameStore,
                          SpatialSettings settings) {
         Require.present("settings", settings);
-        this.observations = new ObservationLog(observationStore);
+        this.observations = Require.present("observationStore", observationStore);
         this.observationIndex = new ObservationIndex(settings.indexCellMeters());
         observationStore.forEach(observationIndex::add);
         this.objects = new ObjectMemory(objectStore, objectVersions, settings.fusion());

@@ -32,13 +32,19 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Durable state lives in the map the store hands in; the indexes are rebuilt from it on construction.
  * Changes run on the store's single writer thread; changed objects are written back in {@link #writeDirty()}
  * just before each commit, so an object seen 50 times in one commit window costs one map write, not 50.
- * Each write-back also appends the object's new version to a history keyed {id, time, version}, so the state
- * of every object at any past time can be reconstructed to within one commit interval.
+ * A write-back also appends the object's version to a history keyed {id, time, version} when it matters for
+ * time travel: a new object, a status change, or a move of more than {@link #HISTORY_RESOLUTION_METERS} since
+ * the last recorded version. So the state of every object at a past time is reconstructed to within that
+ * distance and one commit interval, without a history record for every millimetre a running mean drifts.
  * Queries may run on any thread.
  */
 public final class ObjectMemory {
     private final NavigableMap<Long, RememberedObject> store;
     private final NavigableMap<long[], ObjectState> versions;
+    /** Finer position changes than this are not worth a history record. */
+    public static final double HISTORY_RESOLUTION_METERS = 0.05;
+    /** The last version of each object written to the history (or loaded from the store on open). */
+    private final Map<Long, ObjectState> lastRecorded = new HashMap<>();
     private final FusionSettings settings;
     private final Map<Long, RememberedObject> objects = new ConcurrentHashMap<>();
     private final PointGrid allClasses;
@@ -62,6 +68,7 @@ public final class ObjectMemory {
                 index(object);
             }
             trackLost(object);
+            lastRecorded.put(object.id(), ObjectState.of(object, object.lastSeen().time()));
         }
         this.nextId = store.isEmpty() ? 1 : store.lastKey() + 1;
     }
@@ -121,8 +128,13 @@ public final class ObjectMemory {
             for (Map.Entry<Long, Timestamp> change : dirty.entrySet()) {
                 RememberedObject object = objects.get(change.getKey());
                 store.put(object.id(), object);
-                versions.put(new long[] {object.id(), change.getValue().nanos(), object.version()},
-                        ObjectState.of(object, change.getValue()));
+                ObjectState previous = lastRecorded.get(object.id());
+                if (previous == null || previous.status() != object.status()
+                        || previous.position().distanceTo(object.position()) > HISTORY_RESOLUTION_METERS) {
+                    ObjectState state = ObjectState.of(object, change.getValue());
+                    versions.put(new long[] {object.id(), change.getValue().nanos(), object.version()}, state);
+                    lastRecorded.put(object.id(), state);
+                }
             }
             int written = dirty.size();
             dirty.clear();
@@ -254,13 +266,17 @@ public final class ObjectMemory {
         if (grid == null) {
             return Optional.empty();
         }
-        long[] nearest = grid.nearest(seenAt, 1);
-        if (nearest.length == 0) {
-            return Optional.empty();
+        RememberedObject nearest = null;
+        double best = Double.MAX_VALUE;
+        for (long id : grid.within(seenAt, settings.gateMeters())) {
+            RememberedObject candidate = objects.get(id);
+            double distance = candidate.position().distanceSquaredTo(seenAt);
+            if (distance < best || (distance == best && candidate.id() < nearest.id())) {
+                nearest = candidate;
+                best = distance;
+            }
         }
-        RememberedObject candidate = objects.get(nearest[0]);
-        return candidate.position().distanceTo(seenAt) <= settings.gateMeters()
-                ? Optional.of(candidate) : Optional.empty();
+        return Optional.ofNullable(nearest);
     }
 
     /** The most recently seen object of the same identity that memory believes is no longer where it was. */

@@ -8,6 +8,7 @@ import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.objects.ObjectState;
 import dev.loci.spatial.objects.ObjectStatus;
 import dev.loci.spatial.objects.RememberedObject;
+import dev.loci.spatial.observation.InMemoryObservationStore;
 import dev.loci.spatial.observation.Observation;
 import dev.loci.spatial.snapshot.Snapshot;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class SpatialMemoryTest {
-    private final ConcurrentSkipListMap<Long, Observation> observations = new ConcurrentSkipListMap<>();
+    private final InMemoryObservationStore observations = new InMemoryObservationStore();
     private final ConcurrentSkipListMap<Long, RememberedObject> objects = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<Long, FrameRecord> frames = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<long[], ObjectState> versions =

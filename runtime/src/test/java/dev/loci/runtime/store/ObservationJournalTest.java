@@ -1,0 +1,99 @@
+package dev.loci.runtime.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loci.runtime.TestObservations;
+import dev.loci.runtime.store.codec.CorruptRecordException;
+import dev.loci.spatial.observation.Observation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ObservationJournalTest {
+    @TempDir
+    Path dir;
+
+    private List<Observation> write(int count, long committedAfter) throws Exception {
+        List<Observation> written = new ArrayList<>();
+        try (ObservationJournal journal = ObservationJournal.open(dir, 0)) {
+            for (int i = 0; i < count; i++) {
+                Observation o = TestObservations.numbered(3, i);
+                assertThat(journal.append(o)).isEqualTo(i + 1);
+                written.add(o);
+            }
+            journal.sync();
+        }
+        return written;
+    }
+
+    @Test
+    void readsRecordsBeforeAndAfterTheyReachTheFile() throws Exception {
+        try (ObservationJournal journal = ObservationJournal.open(dir, 0)) {
+            Observation first = TestObservations.numbered(1, 1);
+            Observation second = TestObservations.numbered(1, 2);
+            journal.append(first);
+            journal.append(second);
+            assertThat(journal.get(2)).contains(second);
+            journal.sync();
+            assertThat(journal.get(1)).contains(first);
+            assertThat(journal.get(2)).contains(second);
+            assertThat(journal.get(3)).isEmpty();
+            assertThat(journal.get(0)).isEmpty();
+        }
+    }
+
+    @Test
+    void cutsBackToWhatTheLastMapDbCommitCovered() throws Exception {
+        List<Observation> written = write(10, 10);
+        try (ObservationJournal journal = ObservationJournal.open(dir, 6)) {
+            assertThat(journal.size()).isEqualTo(6);
+            assertThat(journal.get(6)).contains(written.get(5));
+            assertThat(journal.get(7)).isEmpty();
+            Observation next = TestObservations.numbered(9, 9);
+            assertThat(journal.append(next)).isEqualTo(7);
+            journal.sync();
+        }
+        try (ObservationJournal journal = ObservationJournal.open(dir, 7)) {
+            List<Observation> visited = new ArrayList<>();
+            journal.forEach((id, o) -> visited.add(o));
+            assertThat(visited).hasSize(7).startsWith(written.subList(0, 6).toArray(new Observation[0]));
+            assertThat(visited.get(6)).isEqualTo(TestObservations.numbered(9, 9));
+        }
+    }
+
+    @Test
+    void dropsATornRecordAtTheEnd() throws Exception {
+        write(5, 5);
+        Path segment = dir.resolve("segment-000001.log");
+        long intact = Files.size(segment);
+        Files.write(segment, new byte[] {0x4C, 0x4F, 0x4F, 0x42, 0, 0, 1}, StandardOpenOption.APPEND);
+        try (ObservationJournal journal = ObservationJournal.open(dir, 5)) {
+            assertThat(journal.size()).isEqualTo(5);
+        }
+        assertThat(Files.size(segment)).isEqualTo(intact);
+    }
+
+    @Test
+    void refusesToOpenWhenCommittedObservationsAreMissing() throws Exception {
+        write(5, 5);
+        assertThatThrownBy(() -> ObservationJournal.open(dir, 8)).isInstanceOf(CorruptRecordException.class)
+                .hasMessageContaining("holds 5 observations but 8 were committed");
+    }
+
+    @Test
+    void stopsAtACorruptedRecordAndRefusesIfItWasCommitted() throws Exception {
+        write(5, 5);
+        Path segment = dir.resolve("segment-000001.log");
+        byte[] bytes = Files.readAllBytes(segment);
+        bytes[bytes.length - 3] ^= 0x5A; // flip bits in the last record's payload: its CRC no longer matches
+        Files.write(segment, bytes);
+        assertThatThrownBy(() -> ObservationJournal.open(dir, 5)).isInstanceOf(CorruptRecordException.class)
+                .hasMessageContaining("holds 4 observations but 5 were committed");
+        assertThat(Files.readAllBytes(segment)).as("evidence is left as it was").isEqualTo(bytes);
+    }
+}
