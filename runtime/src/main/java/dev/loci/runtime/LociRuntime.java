@@ -1,5 +1,7 @@
 package dev.loci.runtime;
 
+import dev.loci.episodic.event.ConsolidationPolicy;
+import dev.loci.episodic.event.ConsolidationReport;
 import dev.loci.episodic.event.Event;
 import dev.loci.episodic.event.EventLog;
 import dev.loci.episodic.event.EventQuery;
@@ -136,6 +138,25 @@ public final class LociRuntime implements AutoCloseable {
             return null;
         });
         return writer.submit(() -> events.append(event));
+    }
+
+    /**
+     * Consolidation: merges runs of redundant events in {@code [from, to]} into one event each, keeping their
+     * provenance (count, last time, id range) on it. Explicit and logged: nothing is merged unless asked.
+     */
+    public CompletableFuture<ConsolidationReport> consolidateEvents(Timestamp from, Timestamp to,
+                                                                    ConsolidationPolicy policy) {
+        checked(() -> {
+            Require.present("from", from);
+            Require.present("to", to);
+            return Require.present("policy", policy);
+        });
+        return writer.submit(() -> {
+            ConsolidationReport report = events.consolidate(from, to, policy);
+            log.info("consolidated events in [{}, {}] ns: {} examined, {} runs merged, {} events folded in",
+                    from.nanos(), to.nanos(), report.eventsExamined(), report.runsMerged(), report.eventsMerged());
+            return report;
+        });
     }
 
     /** Stores the robot's profile as its next version, written by {@code source}; completes when committed. */

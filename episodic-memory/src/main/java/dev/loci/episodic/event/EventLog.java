@@ -72,12 +72,81 @@ public final class EventLog {
         return viaIndex(null, maps.byTime(), query);
     }
 
+    /**
+     * Merges runs of redundant events in {@code [from, to]} (see {@link ConsolidationPolicy}): the first event
+     * of a run stays, under its own id, with attributes {@code merged} (how many events it stands for),
+     * {@code until} (the last one's time, ns) and {@code derived_from} (their id range), so provenance survives;
+     * the others are removed from every index. Runs on the writer thread; the caller logs and commits it.
+     */
+    public ConsolidationReport consolidate(dev.loci.spatial.provenance.Timestamp from,
+                                           dev.loci.spatial.provenance.Timestamp to, ConsolidationPolicy policy) {
+        Require.present("policy", policy);
+        List<StoredEvent> window = query(EventQuery.window(from, to));
+        Map<RobotId, List<StoredEvent>> byRobot = new java.util.TreeMap<>();
+        for (StoredEvent e : window) {
+            byRobot.computeIfAbsent(e.event().robot(), r -> new ArrayList<>()).add(e);
+        }
+        long runs = 0;
+        long merged = 0;
+        for (List<StoredEvent> events : byRobot.values()) {
+            int start = 0;
+            while (start < events.size()) {
+                int end = start + 1;
+                while (end < events.size() && policy.redundant(events.get(end - 1).event(), events.get(end).event())) {
+                    end++;
+                }
+                if (end - start > 1) {
+                    mergeRun(events.subList(start, end));
+                    runs++;
+                    merged += end - start - 1;
+                }
+                start = end;
+            }
+        }
+        return new ConsolidationReport(window.size(), runs, merged);
+    }
+
+    private void mergeRun(List<StoredEvent> run) {
+        StoredEvent first = run.get(0);
+        StoredEvent last = run.get(run.size() - 1);
+        long alreadyMerged = 0;
+        for (StoredEvent e : run) {
+            alreadyMerged += Long.parseLong(e.event().attributes().getOrDefault("merged", "1"));
+        }
+        java.util.TreeMap<String, String> attributes = new java.util.TreeMap<>(first.event().attributes());
+        attributes.put("merged", Long.toString(alreadyMerged));
+        attributes.put("until", last.event().attributes().getOrDefault("until",
+                Long.toString(last.event().time().nanos())));
+        attributes.put("derived_from", first.id() + "-" + last.id());
+        if (attributes.size() > Require.MAX_ATTRIBUTES) {
+            return; // no room to record provenance: leave the run as it is rather than lose it
+        }
+        Event kept = first.event().withAttributes(attributes);
+        long robotKey = kept.robot().key();
+        maps.byRobotTime().put(new long[] {robotKey, kept.time().nanos(), first.id()}, kept);
+        for (StoredEvent gone : run.subList(1, run.size())) {
+            remove(gone);
+        }
+    }
+
+    private void remove(StoredEvent stored) {
+        Event event = stored.event();
+        long time = event.time().nanos();
+        maps.byRobotTime().remove(new long[] {event.robot().key(), time, stored.id()});
+        maps.byTime().remove(new long[] {time, stored.id()});
+        event.place().ifPresent(p -> maps.byPlace().remove(new long[] {cellKey(cell(p.x()), cell(p.y())), time,
+                stored.id()}));
+        for (long object : event.objects()) {
+            maps.byObject().remove(new long[] {object, time, stored.id()});
+        }
+    }
+
     /** The event with {@code id}, if it was logged at {@code time} by {@code robot} (ids alone are not keys). */
     public Optional<Event> get(RobotId robot, long time, long id) {
         return Optional.ofNullable(maps.byRobotTime().get(new long[] {robot.key(), time, id}));
     }
 
-    /** Number of events logged. */
+    /** Number of events ever logged (consolidation merges events but does not reuse their ids). */
     public long size() {
         return nextId - 1;
     }
