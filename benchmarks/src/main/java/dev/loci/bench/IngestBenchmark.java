@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * store in a new temp directory, deleted afterwards.
  *
  * <p>JMH's score is microseconds per observation (the invocation time divided by 1,000,000); observations/s
- * is 1,000,000 / score. Each iteration also prints a summary with observations/s, commits and ack latency.
+ * is 1,000,000 / score. Each iteration also prints a summary with observations/s, commits and ack latency,
+ * and the CPU time of the store's writer thread, which does not depend on how busy the machine is.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -60,6 +61,9 @@ public class IngestBenchmark {
     private long startNanos;
     private long submittedNanos;
     private long lastAckNanos;
+    private long writerCpuNanos;
+    private long submitterCpuNanos;
+    private long processCpuNanos;
 
     /** Generated up front so the timed part is Loci's work only (and every iteration ingests the same). */
     @Setup(Level.Trial)
@@ -79,6 +83,9 @@ public class IngestBenchmark {
 
     @Benchmark
     public long ingest() {
+        long writerCpuAtStart = ThreadCpu.ofThread(ThreadCpu.STORE_WRITER);
+        long submitterCpuAtStart = ThreadCpu.ofCurrentThread();
+        long processCpuAtStart = ThreadCpu.ofProcess();
         startNanos = System.nanoTime();
         List<CompletableFuture<List<ObservationAck>>> acks = new ArrayList<>(batches.size());
         for (int i = 0; i < batches.size(); i++) {
@@ -93,6 +100,9 @@ public class IngestBenchmark {
             acknowledged += ack.join().size();
         }
         lastAckNanos = System.nanoTime();
+        writerCpuNanos = ThreadCpu.ofThread(ThreadCpu.STORE_WRITER) - writerCpuAtStart;
+        submitterCpuNanos = ThreadCpu.ofCurrentThread() - submitterCpuAtStart;
+        processCpuNanos = ThreadCpu.ofProcess() - processCpuAtStart;
         if (acknowledged != OBSERVATIONS) {
             throw new IllegalStateException("acknowledged " + acknowledged + " of " + OBSERVATIONS);
         }
@@ -128,5 +138,10 @@ public class IngestBenchmark {
                 OBSERVATIONS, seconds, OBSERVATIONS / seconds, (submittedNanos - startNanos) / 1e9,
                 stats.objects(), stats.commits(), seconds * 1000 / Math.max(1, stats.commits()), bytes >> 20,
                 ack.at(50) / 1e6, ack.at(99) / 1e6, ack.max() / 1e6);
+        // The writer thread does all the store's work: its CPU time bounds throughput on a dedicated core.
+        System.out.printf("ingest CPU: writer thread %.2f s (= %,.0f obs per writer CPU-second), submitting thread "
+                        + "%.2f s, whole JVM %.2f s, in %.2f s of wall time%n",
+                writerCpuNanos / 1e9, OBSERVATIONS / (writerCpuNanos / 1e9), submitterCpuNanos / 1e9,
+                processCpuNanos / 1e9, seconds);
     }
 }
