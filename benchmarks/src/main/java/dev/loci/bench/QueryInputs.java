@@ -53,6 +53,6 @@ final class QueryInputs {
         int first = random.nextInt(times.length - events + 1);
         // From the chosen event to the robot's newest: the limit, not the window's end, cuts the answer.
         return new EventQuery(Timestamp.ofNanos(times[first]), Timestamp.ofNanos(times[times.length - 1]),
-                Optional.of(robot), Set.of(), events);
+                Optional.of(robot), Set.of(), Optional.empty(), Optional.empty(), events);
     }
 }
