@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param spatial        object fusion and change, snapshots, observation index
  */
 public record LociConfig(Duration commitInterval, int queueCapacity, Duration offerTimeout, SpatialSettings spatial) {
-    public static final LociConfig DEFAULT = new LociConfig(Duration.ofMillis(50), 65_536, Duration.ofSeconds(1),
+    public static final LociConfig DEFAULT = new LociConfig(Duration.ofMillis(50), 1_024, Duration.ofSeconds(1),
             SpatialSettings.DEFAULT);
 
     public LociConfig {

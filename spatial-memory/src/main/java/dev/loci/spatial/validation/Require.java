@@ -88,10 +88,25 @@ public final class Require {
     /** A ROS-style name token: letter first, then letters, digits and underscores. */
     public static String name(String field, String value) {
         label(field, value);
-        if (!NAME.matcher(value).matches()) {
+        if (!isName(value)) {
             throw new InvalidValueException(field, value, "must match " + NAME.pattern());
         }
         return value;
+    }
+
+    /** The {@link #NAME} pattern without a regex engine: names are checked on every decoded record. */
+    private static boolean isName(String value) {
+        char first = value.charAt(0);
+        if (!(first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z')) {
+            return false;
+        }
+        for (int i = 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static <C extends Collection<?>> C atMost(String field, C values, int max) {

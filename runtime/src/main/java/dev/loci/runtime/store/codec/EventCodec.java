@@ -15,6 +15,7 @@ import java.util.Optional;
 
 /** Format 1: robot, time, type code, source, description, attributes, [place], object ids. */
 public final class EventCodec implements Codec<Event> {
+    private final RobotNames robots = new RobotNames();
     static final int FORMAT = 1;
 
     @Override
@@ -40,7 +41,7 @@ public final class EventCodec implements Codec<Event> {
     public Event read(DataInput in) throws IOException {
         Fields.expectVersion(in, "event", FORMAT);
         try {
-            RobotId robot = new RobotId(in.readUTF());
+            RobotId robot = robots.read(in);
             Timestamp time = new Timestamp(in.readLong());
             EventType type = EventType.ofCode(in.readUnsignedByte());
             String source = in.readUTF();

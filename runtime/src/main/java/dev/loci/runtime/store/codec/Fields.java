@@ -72,8 +72,8 @@ final class Fields {
         out.writeLong(p.time().nanos());
     }
 
-    static Provenance provenance(DataInput in) throws IOException {
-        return new Provenance(new RobotId(in.readUTF()), in.readUTF(), new Timestamp(in.readLong()));
+    static Provenance provenance(DataInput in, RobotNames robots) throws IOException {
+        return new Provenance(robots.read(in), in.readUTF(), new Timestamp(in.readLong()));
     }
 
     static void attributes(DataOutput out, SortedMap<String, String> attributes) throws IOException {

@@ -15,6 +15,7 @@ import java.util.Optional;
 
 /** Format 1: id, robot, time, sensor, pose, field of view, [image], first observation, (object, quality)*. */
 public final class FrameCodec implements Codec<FrameRecord> {
+    private final RobotNames robots = new RobotNames();
     static final int FORMAT = 1;
 
     @Override
@@ -47,7 +48,7 @@ public final class FrameCodec implements Codec<FrameRecord> {
         Fields.expectVersion(in, "frame", FORMAT);
         try {
             long id = in.readLong();
-            RobotId robot = new RobotId(in.readUTF());
+            RobotId robot = robots.read(in);
             Timestamp time = new Timestamp(in.readLong());
             String sensor = in.readUTF();
             var pose = Fields.pose(in);

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 /** Format 1: robot, time, sensor, sensor pose, label, attributes, box, confidence, flags, [embedding], [image]. */
 public final class ObservationCodec implements Codec<Observation> {
+    private final RobotNames robots = new RobotNames();
     static final int FORMAT = 1;
     private static final int HAS_EMBEDDING = 1;
     private static final int HAS_IMAGE = 2;
@@ -45,7 +46,7 @@ public final class ObservationCodec implements Codec<Observation> {
     public Observation read(DataInput in) throws IOException {
         Fields.expectVersion(in, "observation", FORMAT);
         try {
-            RobotId robot = new RobotId(in.readUTF());
+            RobotId robot = robots.read(in);
             Timestamp time = new Timestamp(in.readLong());
             String sensor = in.readUTF();
             var sensorPose = Fields.pose(in);

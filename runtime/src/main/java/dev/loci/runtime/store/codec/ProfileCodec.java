@@ -12,6 +12,7 @@ import java.io.IOException;
 
 /** Format 1: version, provenance, then the profile's fields in declaration order. */
 public final class ProfileCodec implements Codec<Versioned<RobotProfile>> {
+    private final RobotNames robots = new RobotNames();
     static final int FORMAT = 1;
 
     @Override
@@ -39,8 +40,8 @@ public final class ProfileCodec implements Codec<Versioned<RobotProfile>> {
         Fields.expectVersion(in, "robot profile", FORMAT);
         try {
             long version = in.readLong();
-            var provenance = Fields.provenance(in);
-            RobotProfile profile = new RobotProfile(new RobotId(in.readUTF()), RobotKind.ofCode(in.readUnsignedByte()),
+            var provenance = Fields.provenance(in, robots);
+            RobotProfile profile = new RobotProfile(robots.read(in), RobotKind.ofCode(in.readUnsignedByte()),
                     in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
                     Fields.names(in, RobotProfile.MAX_NAMES, "sensors"),
                     Fields.names(in, RobotProfile.MAX_NAMES, "skills"), in.readDouble(),

@@ -16,6 +16,7 @@ import java.util.List;
  * observation, version, status, misses, robots that saw it, placement history, placed since.
  */
 public final class RememberedObjectCodec implements Codec<RememberedObject> {
+    private final RobotNames robots = new RobotNames();
     static final int FORMAT = 1;
 
     @Override
@@ -57,8 +58,8 @@ public final class RememberedObjectCodec implements Codec<RememberedObject> {
             long count = in.readLong();
             double confidence = in.readDouble();
             var attributes = Fields.attributes(in, Require.MAX_ATTRIBUTES);
-            var firstSeen = Fields.provenance(in);
-            var lastSeen = Fields.provenance(in);
+            var firstSeen = Fields.provenance(in, robots);
+            var lastSeen = Fields.provenance(in, robots);
             long lastObservation = in.readLong();
             long version = in.readLong();
             ObjectStatus status = ObjectStatus.ofCode(in.readUnsignedByte());
