@@ -6,14 +6,15 @@ import dev.loci.spatial.provenance.Timestamp;
 import dev.loci.spatial.validation.Require;
 
 /**
- * A connected region of frontier cells: known free cells with an unknown cell beside them, where exploring
- * would reveal new space.
+ * A connected region of frontier blocks: known free space with unknown space beside it, where exploring
+ * would reveal more.
  *
- * @param id            stable across updates while the region persists (matched to previous cells within two cells)
- * @param cells         number of frontier cells
- * @param areaM2        cells times the cell area
- * @param centroid      mean of the cell centres (may lie off the region when it is curved)
- * @param viewpoint     a frontier cell near the centroid, facing the mean direction of its unknown neighbours:
+ * @param id            stable across updates while the region persists (matched to previous blocks within two blocks)
+ * @param cells         number of frontier blocks ({@link FrontierSettings#cellSizeM()}; grid cells when that is
+ *                      the grid resolution)
+ * @param areaM2        blocks times the block area
+ * @param centroid      mean of the block centres (may lie off the region when it is curved)
+ * @param viewpoint     the frontier block nearest the centroid, facing the mean direction of its unknown neighbours:
  *                      a goal from which a robot looks into the unexplored space
  * @param lastScanId    the latest scan that touched the region (as passed by the caller)
  * @param lastScanTime  the time of that scan

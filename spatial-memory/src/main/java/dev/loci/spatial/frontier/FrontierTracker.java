@@ -6,9 +6,10 @@ import dev.loci.spatial.occupancy.CellThresholds;
 import dev.loci.spatial.occupancy.GridCells;
 import dev.loci.spatial.occupancy.GridTile;
 import dev.loci.spatial.provenance.Timestamp;
+import dev.loci.spatial.validation.InvalidValueException;
 import dev.loci.spatial.validation.Require;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,29 +21,41 @@ import java.util.Set;
 /**
  * Keeps the frontiers of a 2D occupancy layer up to date scan by scan.
  *
- * <p>Frontier cells are stored per {@link GridTile} with, for each, which of its four neighbours are unknown.
- * {@link #update} re-examines only the tiles the latest scan touched (plus the one-cell ring around each, whose
- * status depends on the touched cells), then rebuilds the 8-connected regions from the stored frontier cells,
- * which are few compared to the grid. A region keeps the id of the previous region it lies within two cells of
- * (the most such cells wins), so a frontier keeps its id as it advances.
+ * <p>Frontiers are found on blocks of grid cells ({@link FrontierSettings#cellSizeM()}): a block is occupied if
+ * any of its cells is, else free if any is free, unknown if all are unknown. A frontier block is a free block
+ * with an unknown block on at least one of its four sides. Frontier blocks are stored per {@link GridTile} with
+ * the sides on which they see unknown space. {@link #update} re-examines only the tiles the latest scan touched
+ * (plus the one-block ring around each, whose status depends on the touched cells), then rebuilds the
+ * 8-connected regions from the stored frontier blocks, which are few compared to the grid. A region keeps the
+ * id of the previous region it lies within two blocks of (the most such blocks wins), so a frontier keeps its
+ * id as it advances.
  *
  * <p>The layer passed to {@link #update} must be the one the tracker has been following (typically an
- * {@link dev.loci.spatial.occupancy.IncrementalProjection}); cells outside it read as unknown. Not thread-safe.
+ * {@link dev.loci.spatial.occupancy.IncrementalProjection}) at one resolution; cells outside it read as unknown.
+ * Not thread-safe.
  */
 public final class FrontierTracker {
-    private static final int SIZE = GridTile.SIZE;
     private static final int EAST = 1;
     private static final int WEST = 2;
     private static final int NORTH = 4;
     private static final int SOUTH = 8;
-    /** Cells a region may have moved since the last update and still keep its id. */
+    private static final byte UNKNOWN = 0;
+    private static final byte FREE = 1;
+    private static final byte OCCUPIED = 2;
+    private static final byte UNCERTAIN = 3;
+    /** Blocks a region may have moved since the last update and still keep its id. */
     private static final int MATCH_REACH = 2;
 
     private final FrontierSettings settings;
     private final Map<Long, TileFrontier> tiles = new HashMap<>();
-    private Map<Long, Long> idByCell = Map.of();
+    private LongIntMap previousRegionOfBlock = new LongIntMap(16);
+    private long[] previousIds = new long[0];
     private List<Frontier> frontiers = List.of();
     private long nextId = 1;
+    private double resolution = Double.NaN;
+    private int blockCells;
+    private int blocksPerTile;
+    private byte[] classes = new byte[0];
 
     public FrontierTracker(FrontierSettings settings) {
         this.settings = Require.present("settings", settings);
@@ -57,15 +70,10 @@ public final class FrontierTracker {
         Require.present("touched", touched);
         Require.nonNegative("scan.id", scanId);
         Require.present("scan.time", time);
+        useResolution(cells.resolution());
         for (GridTile tile : touched) {
             tileFor(tile.tx(), tile.ty()).stamp(scanId, time);
-            int x0 = tile.firstCellX();
-            int y0 = tile.firstCellY();
-            for (int gy = y0 - 1; gy <= y0 + SIZE; gy++) {
-                for (int gx = x0 - 1; gx <= x0 + SIZE; gx++) {
-                    examine(cells, gx, gy, scanId, time);
-                }
-            }
+            examine(cells, tile, scanId, time);
         }
         tiles.values().removeIf(tile -> tile.count == 0);
         frontiers = cluster(cells);
@@ -77,8 +85,8 @@ public final class FrontierTracker {
         return frontiers;
     }
 
-    /** Number of frontier cells, before clustering and the minimum-area filter. */
-    public int frontierCellCount() {
+    /** Number of frontier blocks, before clustering and the minimum-area filter. */
+    public int frontierBlockCount() {
         int count = 0;
         for (TileFrontier tile : tiles.values()) {
             count += tile.count;
@@ -86,202 +94,270 @@ public final class FrontierTracker {
         return count;
     }
 
-    private void examine(GridCells cells, int gx, int gy, long scanId, Timestamp time) {
-        CellThresholds thresholds = settings.thresholds();
-        int mask = 0;
-        if (thresholds.isFree(cells.valueAt(gx, gy))) {
-            mask |= cells.valueAt(gx + 1, gy) < 0 ? EAST : 0;
-            mask |= cells.valueAt(gx - 1, gy) < 0 ? WEST : 0;
-            mask |= cells.valueAt(gx, gy + 1) < 0 ? NORTH : 0;
-            mask |= cells.valueAt(gx, gy - 1) < 0 ? SOUTH : 0;
+    private void useResolution(double cellResolution) {
+        if (Double.isNaN(resolution)) {
+            resolution = cellResolution;
+            blockCells = settings.cellsPerBlock(cellResolution);
+            blocksPerTile = GridTile.SIZE / blockCells;
+            int span = blocksPerTile + 4;
+            classes = new byte[span * span];
+        } else if (cellResolution != resolution) {
+            throw new InvalidValueException("cells.resolution", cellResolution,
+                    "differs from the " + resolution + " m this tracker follows");
         }
-        int tx = Math.floorDiv(gx, SIZE);
-        int ty = Math.floorDiv(gy, SIZE);
-        TileFrontier tile = mask == 0 ? tiles.get(tileKey(tx, ty)) : tileFor(tx, ty);
-        if (tile != null && tile.set(Math.floorMod(gy, SIZE) * SIZE + Math.floorMod(gx, SIZE), (byte) mask)) {
+    }
+
+    /** Classifies the tile's blocks and a two-block margin once, then sets the masks of the tile and its ring. */
+    private void examine(GridCells cells, GridTile tile, long scanId, Timestamp time) {
+        int span = blocksPerTile + 4;
+        int bx0 = tile.tx() * blocksPerTile;
+        int by0 = tile.ty() * blocksPerTile;
+        for (int j = 0; j < span; j++) {
+            for (int i = 0; i < span; i++) {
+                classes[j * span + i] = classify(cells, bx0 - 2 + i, by0 - 2 + j);
+            }
+        }
+        for (int j = 1; j < span - 1; j++) {
+            for (int i = 1; i < span - 1; i++) {
+                int at = j * span + i;
+                int mask = 0;
+                if (classes[at] == FREE) {
+                    mask |= classes[at + 1] == UNKNOWN ? EAST : 0;
+                    mask |= classes[at - 1] == UNKNOWN ? WEST : 0;
+                    mask |= classes[at + span] == UNKNOWN ? NORTH : 0;
+                    mask |= classes[at - span] == UNKNOWN ? SOUTH : 0;
+                }
+                setBlock(bx0 - 2 + i, by0 - 2 + j, mask, scanId, time);
+            }
+        }
+    }
+
+    private byte classify(GridCells cells, int bx, int by) {
+        CellThresholds thresholds = settings.thresholds();
+        boolean free = false;
+        boolean known = false;
+        int gx0 = bx * blockCells;
+        int gy0 = by * blockCells;
+        for (int gy = gy0; gy < gy0 + blockCells; gy++) {
+            for (int gx = gx0; gx < gx0 + blockCells; gx++) {
+                int value = cells.valueAt(gx, gy);
+                if (thresholds.isOccupied(value)) {
+                    return OCCUPIED;
+                }
+                free |= thresholds.isFree(value);
+                known |= value >= 0;
+            }
+        }
+        return free ? FREE : known ? UNCERTAIN : UNKNOWN;
+    }
+
+    private void setBlock(int bx, int by, int mask, long scanId, Timestamp time) {
+        int tx = Math.floorDiv(bx, blocksPerTile);
+        int ty = Math.floorDiv(by, blocksPerTile);
+        TileFrontier tile = mask == 0 ? tiles.get(key(tx, ty)) : tileFor(tx, ty);
+        int index = (by - ty * blocksPerTile) * blocksPerTile + (bx - tx * blocksPerTile);
+        if (tile != null && tile.set(index, (byte) mask)) {
             tile.stamp(scanId, time);
         }
     }
 
     private TileFrontier tileFor(int tx, int ty) {
-        return tiles.computeIfAbsent(tileKey(tx, ty), key -> new TileFrontier(tx, ty));
+        return tiles.computeIfAbsent(key(tx, ty), k -> new TileFrontier(tx, ty, blocksPerTile));
     }
 
     private List<Frontier> cluster(GridCells cells) {
-        // Every frontier cell, sorted so that regions and new ids come out in the same order every run.
-        Map<Long, Integer> maskByCell = new HashMap<>();
-        Map<Long, TileFrontier> tileByCell = new HashMap<>();
-        for (TileFrontier tile : tiles.values()) {
-            for (int i = 0; i < SIZE * SIZE; i++) {
+        // Every frontier block, in key order so that regions and new ids come out the same every run.
+        List<TileFrontier> tileList = new ArrayList<>(tiles.values());
+        LongIntMap index = new LongIntMap(frontierBlockCount());
+        for (int t = 0; t < tileList.size(); t++) {
+            TileFrontier tile = tileList.get(t);
+            for (int i = 0; i < tile.masks.length; i++) {
                 if (tile.masks[i] != 0) {
-                    long cell = cellKey(tile.tx * SIZE + (i % SIZE), tile.ty * SIZE + (i / SIZE));
-                    maskByCell.put(cell, (int) tile.masks[i]);
-                    tileByCell.put(cell, tile);
+                    int bx = tile.tx * blocksPerTile + i % blocksPerTile;
+                    int by = tile.ty * blocksPerTile + i / blocksPerTile;
+                    index.put(key(bx, by), (t << 4) | tile.masks[i]);
                 }
             }
         }
-        long[] sorted = maskByCell.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
-        Set<Long> visited = new HashSet<>();
-        List<Region> regions = new ArrayList<>();
-        ArrayDeque<Long> queue = new ArrayDeque<>();
-        for (long start : sorted) {
-            if (!visited.add(start)) {
+        long[] blocks = index.sortedKeys();
+        int n = blocks.length;
+        int[] info = new int[n];
+        for (int p = 0; p < n; p++) {
+            info[p] = index.get(blocks[p]);
+            index.put(blocks[p], p);
+        }
+        // Breadth-first over 8-neighbours; each region is a contiguous run of `members`.
+        boolean[] visited = new boolean[n];
+        int[] members = new int[n];
+        List<int[]> regions = new ArrayList<>();
+        int tail = 0;
+        double blockArea = Math.pow(blockCells * resolution, 2);
+        for (int start = 0; start < n; start++) {
+            if (visited[start]) {
                 continue;
             }
-            Region region = new Region();
-            queue.add(start);
-            while (!queue.isEmpty()) {
-                long cell = queue.poll();
-                region.cells.add(cell);
-                int gx = cellX(cell);
-                int gy = cellY(cell);
+            int begin = tail;
+            visited[start] = true;
+            members[tail++] = start;
+            for (int head = begin; head < tail; head++) {
+                int bx = blockX(blocks[members[head]]);
+                int by = blockY(blocks[members[head]]);
                 for (int dy = -1; dy <= 1; dy++) {
                     for (int dx = -1; dx <= 1; dx++) {
-                        long next = cellKey(gx + dx, gy + dy);
-                        if ((dx != 0 || dy != 0) && maskByCell.containsKey(next) && visited.add(next)) {
-                            queue.add(next);
+                        int next = index.get(key(bx + dx, by + dy));
+                        if (next >= 0 && !visited[next]) {
+                            visited[next] = true;
+                            members[tail++] = next;
                         }
                     }
                 }
             }
-            double area = region.cells.size() * cells.resolution() * cells.resolution();
-            if (area >= settings.minAreaM2()) {
-                regions.add(region);
+            if ((tail - begin) * blockArea >= settings.minAreaM2()) {
+                regions.add(new int[] {begin, tail});
             }
         }
-        assignIds(regions);
-        Map<Long, Long> nextIdByCell = new HashMap<>();
+        long[] ids = assignIds(regions, members, blocks);
+        LongIntMap regionOfBlock = new LongIntMap(n);
         List<Frontier> result = new ArrayList<>(regions.size());
-        for (Region region : regions) {
-            for (long cell : region.cells) {
-                nextIdByCell.put(cell, region.id);
+        for (int r = 0; r < regions.size(); r++) {
+            int[] span = regions.get(r);
+            for (int m = span[0]; m < span[1]; m++) {
+                regionOfBlock.put(blocks[members[m]], r);
             }
-            result.add(describe(region, cells, maskByCell, tileByCell));
+            result.add(describe(ids[r], span, members, blocks, info, tileList, cells));
         }
-        idByCell = nextIdByCell;
+        previousRegionOfBlock = regionOfBlock;
+        previousIds = ids;
         result.sort(Comparator.comparingLong(Frontier::id));
         return List.copyOf(result);
     }
 
     /** Largest regions first take the previous id they are nearest to most; the rest get fresh ids. */
-    private void assignIds(List<Region> regions) {
-        List<Region> bySize = new ArrayList<>(regions);
-        bySize.sort(Comparator.comparingInt((Region r) -> r.cells.size()).reversed());
+    private long[] assignIds(List<int[]> regions, int[] members, long[] blocks) {
+        long[] ids = new long[regions.size()];
+        Arrays.fill(ids, -1);
+        Integer[] bySize = new Integer[regions.size()];
+        for (int r = 0; r < bySize.length; r++) {
+            bySize[r] = r;
+        }
+        Arrays.sort(bySize, Comparator.comparingInt((Integer r) -> regions.get(r)[1] - regions.get(r)[0]).reversed()
+                .thenComparingInt(r -> r));
         Set<Long> taken = new HashSet<>();
-        for (Region region : bySize) {
-            Map<Long, Integer> overlap = new HashMap<>();
-            for (long cell : region.cells) {
-                int gx = cellX(cell);
-                int gy = cellY(cell);
-                // Within two cells rather than exact overlap: a frontier advances as the space behind it is seen.
+        for (int r : bySize) {
+            Map<Long, Integer> near = new HashMap<>();
+            for (int m = regions.get(r)[0]; m < regions.get(r)[1]; m++) {
+                int bx = blockX(blocks[members[m]]);
+                int by = blockY(blocks[members[m]]);
+                // Within two blocks rather than exact overlap: a frontier advances as the space behind it is seen.
                 for (int dy = -MATCH_REACH; dy <= MATCH_REACH; dy++) {
                     for (int dx = -MATCH_REACH; dx <= MATCH_REACH; dx++) {
-                        Long previous = idByCell.get(cellKey(gx + dx, gy + dy));
-                        if (previous != null && !taken.contains(previous)) {
-                            overlap.merge(previous, 1, Integer::sum);
+                        int previous = previousRegionOfBlock.get(key(bx + dx, by + dy));
+                        if (previous >= 0 && !taken.contains(previousIds[previous])) {
+                            near.merge(previousIds[previous], 1, Integer::sum);
                         }
                     }
                 }
             }
-            // Most overlapping cells wins; ties go to the older (smaller) id.
+            // Most nearby blocks wins; ties go to the older (smaller) id.
             long chosen = -1;
-            int chosenOverlap = 0;
-            for (Map.Entry<Long, Integer> entry : overlap.entrySet()) {
-                long id = entry.getKey();
-                int count = entry.getValue();
-                if (count > chosenOverlap || (count == chosenOverlap && id < chosen)) {
-                    chosen = id;
-                    chosenOverlap = count;
+            int chosenCount = 0;
+            for (Map.Entry<Long, Integer> entry : near.entrySet()) {
+                if (entry.getValue() > chosenCount || (entry.getValue() == chosenCount && entry.getKey() < chosen)) {
+                    chosen = entry.getKey();
+                    chosenCount = entry.getValue();
                 }
             }
-            region.id = chosen;
-            if (region.id >= 0) {
-                taken.add(region.id);
+            if (chosen >= 0) {
+                ids[r] = chosen;
+                taken.add(chosen);
             }
         }
-        for (Region region : regions) {
-            if (region.id < 0) {
-                region.id = nextId++;
+        for (int r = 0; r < ids.length; r++) {
+            if (ids[r] < 0) {
+                ids[r] = nextId++;
             }
         }
+        return ids;
     }
 
-    private Frontier describe(Region region, GridCells cells, Map<Long, Integer> maskByCell,
-            Map<Long, TileFrontier> tileByCell) {
+    private Frontier describe(long id, int[] span, int[] members, long[] blocks, int[] info,
+            List<TileFrontier> tileList, GridCells cells) {
+        int count = span[1] - span[0];
         double sumX = 0;
         double sumY = 0;
         double towardX = 0;
         double towardY = 0;
         TileFrontier latest = null;
-        for (long cell : region.cells) {
-            sumX += cells.centerX(cellX(cell));
-            sumY += cells.centerY(cellY(cell));
-            int mask = maskByCell.get(cell);
+        for (int m = span[0]; m < span[1]; m++) {
+            int p = members[m];
+            sumX += centerX(cells, blockX(blocks[p]));
+            sumY += centerY(cells, blockY(blocks[p]));
+            int mask = info[p] & 0xF;
             towardX += ((mask & EAST) != 0 ? 1 : 0) - ((mask & WEST) != 0 ? 1 : 0);
             towardY += ((mask & NORTH) != 0 ? 1 : 0) - ((mask & SOUTH) != 0 ? 1 : 0);
-            TileFrontier tile = tileByCell.get(cell);
+            TileFrontier tile = tileList.get(info[p] >>> 4);
             if (latest == null || tile.isLaterThan(latest)) {
                 latest = tile;
             }
         }
-        int n = region.cells.size();
-        double cx = sumX / n;
-        double cy = sumY / n;
-        long nearest = region.cells.get(0);
+        double cx = sumX / count;
+        double cy = sumY / count;
+        long nearest = blocks[members[span[0]]];
         double best = Double.POSITIVE_INFINITY;
-        for (long cell : region.cells) {
-            double dx = cells.centerX(cellX(cell)) - cx;
-            double dy = cells.centerY(cellY(cell)) - cy;
+        for (int m = span[0]; m < span[1]; m++) {
+            long block = blocks[members[m]];
+            double dx = centerX(cells, blockX(block)) - cx;
+            double dy = centerY(cells, blockY(block)) - cy;
             double d2 = dx * dx + dy * dy;
-            if (d2 < best || (d2 == best && cell < nearest)) {
+            if (d2 < best || (d2 == best && block < nearest)) {
                 best = d2;
-                nearest = cell;
+                nearest = block;
             }
         }
         // Unknown on opposite sides cancels out; a region with no net direction faces +x.
         double yaw = towardX == 0 && towardY == 0 ? 0 : Math.atan2(towardY, towardX);
         double z = settings.poseHeight();
-        Pose viewpoint = Pose.of(cells.centerX(cellX(nearest)), cells.centerY(cellY(nearest)), z, yaw);
-        double area = n * cells.resolution() * cells.resolution();
-        return new Frontier(region.id, n, area, new Vec3(cx, cy, z), viewpoint, latest.lastScanId, latest.lastTime);
+        Pose viewpoint = Pose.of(centerX(cells, blockX(nearest)), centerY(cells, blockY(nearest)), z, yaw);
+        double area = count * Math.pow(blockCells * resolution, 2);
+        return new Frontier(id, count, area, new Vec3(cx, cy, z), viewpoint, latest.lastScanId, latest.lastTime);
     }
 
-    private static long tileKey(int tx, int ty) {
-        return cellKey(tx, ty);
+    private double centerX(GridCells cells, int bx) {
+        return (cells.centerX(bx * blockCells) + cells.centerX(bx * blockCells + blockCells - 1)) / 2;
     }
 
-    private static long cellKey(int gx, int gy) {
-        return ((long) gx << 32) | (gy & 0xFFFF_FFFFL);
+    private double centerY(GridCells cells, int by) {
+        return (cells.centerY(by * blockCells) + cells.centerY(by * blockCells + blockCells - 1)) / 2;
     }
 
-    private static int cellX(long key) {
+    private static long key(int x, int y) {
+        return ((long) x << 32) | (y & 0xFFFF_FFFFL);
+    }
+
+    private static int blockX(long key) {
         return (int) (key >> 32);
     }
 
-    private static int cellY(long key) {
+    private static int blockY(long key) {
         return (int) key;
     }
 
-    private static final class Region {
-        final List<Long> cells = new ArrayList<>();
-        long id = -1;
-    }
-
-    /** Frontier cells of one tile: per cell, which neighbours are unknown (0: not a frontier cell). */
+    /** Frontier blocks of one tile: per block, on which sides it sees unknown space (0: not a frontier). */
     private static final class TileFrontier {
         final int tx;
         final int ty;
-        final byte[] masks = new byte[SIZE * SIZE];
+        final byte[] masks;
         int count;
         long lastScanId = -1;
         Timestamp lastTime = Timestamp.ZERO;
 
-        TileFrontier(int tx, int ty) {
+        TileFrontier(int tx, int ty, int blocksPerTile) {
             this.tx = tx;
             this.ty = ty;
+            this.masks = new byte[blocksPerTile * blocksPerTile];
         }
 
-        /** Returns whether the cell changed. */
+        /** Returns whether the block changed. */
         boolean set(int index, byte mask) {
             byte old = masks[index];
             if (old == mask) {

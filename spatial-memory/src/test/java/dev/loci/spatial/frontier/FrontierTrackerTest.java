@@ -3,7 +3,10 @@ package dev.loci.spatial.frontier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.loci.spatial.geometry.Aabb;
+import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.occupancy.AsciiGrid;
+import dev.loci.spatial.occupancy.BoxWorld;
 import dev.loci.spatial.occupancy.FloorPlan;
 import dev.loci.spatial.occupancy.GridTile;
 import dev.loci.spatial.occupancy.IncrementalProjection;
@@ -21,6 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class FrontierTrackerTest {
     private static final ZBand BAND = new ZBand(0.1, 1.5);
+    /** Frontiers per 0.1 m cell, for the drawn grids whose expectations are counted in cells. */
+    private static final FrontierSettings PER_CELL = FrontierSettings.DEFAULT.withCellSizeM(0.1);
 
     private static List<GridTile> allTiles(OccupancyGrid grid) {
         List<GridTile> tiles = new ArrayList<>();
@@ -49,7 +54,7 @@ class FrontierTrackerTest {
                 "#....?????",
                 "##########");
 
-        List<Frontier> frontiers = frontiersOf(grid, FrontierSettings.DEFAULT.withMinAreaM2(0));
+        List<Frontier> frontiers = frontiersOf(grid, PER_CELL.withMinAreaM2(0));
 
         assertThat(frontiers).hasSize(1);
         Frontier f = frontiers.get(0);
@@ -73,7 +78,7 @@ class FrontierTrackerTest {
                 "#??????#",
                 "????????");
 
-        List<Frontier> frontiers = frontiersOf(grid, FrontierSettings.DEFAULT.withMinAreaM2(0));
+        List<Frontier> frontiers = frontiersOf(grid, PER_CELL.withMinAreaM2(0));
 
         assertThat(frontiers).hasSize(1);
         assertThat(frontiers.get(0).cells()).isEqualTo(6);
@@ -89,8 +94,8 @@ class FrontierTrackerTest {
                 "#.......#",
                 "#########");
 
-        assertThat(frontiersOf(grid, FrontierSettings.DEFAULT.withMinAreaM2(0.05))).isEmpty();
-        List<Frontier> kept = frontiersOf(grid, FrontierSettings.DEFAULT.withMinAreaM2(0));
+        assertThat(frontiersOf(grid, PER_CELL.withMinAreaM2(0.05))).isEmpty();
+        List<Frontier> kept = frontiersOf(grid, PER_CELL.withMinAreaM2(0));
         assertThat(kept).hasSize(1);
         assertThat(kept.get(0).cells()).isEqualTo(4); // the four side neighbours of the hole, 8-connected
     }
@@ -103,10 +108,30 @@ class FrontierTrackerTest {
                 "#..........#",
                 "############");
 
-        List<Frontier> frontiers = frontiersOf(grid, FrontierSettings.DEFAULT.withMinAreaM2(0));
+        List<Frontier> frontiers = frontiersOf(grid, PER_CELL.withMinAreaM2(0));
 
         assertThat(frontiers).hasSize(2);
         assertThat(frontiers.stream().mapToInt(Frontier::cells).sorted().toArray()).containsExactly(2, 3);
+    }
+
+    @Test
+    void blocksCloseTheGapsBetweenBeamsThatFineCellsTurnIntoFrontiers() {
+        // One 360-beam scan in the middle of a closed 8 x 8 m room at 0.05 m: beyond 3 m neighbouring beams are
+        // more than a cell apart, so per cell the free space is a comb of rays with unknown gaps.
+        BoxWorld room = new BoxWorld(List.of(
+                new Aabb(new Vec3(-4.225, -4.225, 0), new Vec3(-4.025, 4.225, 2)),
+                new Aabb(new Vec3(4.025, -4.225, 0), new Vec3(4.225, 4.225, 2)),
+                new Aabb(new Vec3(-4.025, -4.225, 0), new Vec3(4.025, -4.025, 2)),
+                new Aabb(new Vec3(-4.025, 4.025, 0), new Vec3(4.025, 4.225, 2))));
+        VoxelMap map = VoxelMap.open(new TreeMap<>(), OccupancySettings.DEFAULT.withResolution(0.05));
+        map.integrate(room.planarScan(1, Timestamp.ZERO, new Vec3(0.01, 0.01, 0.35), 360, 10));
+        OccupancyGrid grid = map.project(BAND);
+
+        List<Frontier> perCell = frontiersOf(grid, FrontierSettings.DEFAULT.withCellSizeM(0.05));
+        List<Frontier> blocks = frontiersOf(grid, FrontierSettings.DEFAULT);
+
+        assertThat(perCell).hasSizeGreaterThan(5);
+        assertThat(blocks).isEmpty();
     }
 
     @Test
@@ -133,7 +158,7 @@ class FrontierTrackerTest {
         }
 
         assertThat(last).isEmpty();
-        assertThat(tracker.frontierCellCount()).as("stray cells under the minimum area").isLessThanOrEqualTo(3);
+        assertThat(tracker.frontierBlockCount()).as("stray cells under the minimum area").isLessThanOrEqualTo(3);
     }
 
     @Test
@@ -171,7 +196,7 @@ class FrontierTrackerTest {
                 "#.........??",
                 "#.........??",
                 "##########??");
-        FrontierTracker tracker = new FrontierTracker(FrontierSettings.DEFAULT.withMinAreaM2(0));
+        FrontierTracker tracker = new FrontierTracker(PER_CELL.withMinAreaM2(0));
         List<Frontier> first = tracker.update(before, allTiles(before), 10, Timestamp.ofSeconds(10));
 
         List<Frontier> second = tracker.update(after, allTiles(after), 11, Timestamp.ofSeconds(11));
