@@ -13,10 +13,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Keeps the frontiers of a 2D occupancy layer up to date scan by scan.
@@ -27,8 +25,8 @@ import java.util.Set;
  * the sides on which they see unknown space. {@link #update} re-examines only the tiles the latest scan touched
  * (plus the one-block ring around each, whose status depends on the touched cells), then rebuilds the
  * 8-connected regions from the stored frontier blocks, which are few compared to the grid. A region keeps the
- * id of the previous region it lies within two blocks of (the most such blocks wins), so a frontier keeps its
- * id as it advances.
+ * id of the previous region it shares most blocks with or, sharing none, lies within two blocks of, so a
+ * frontier keeps its id as it advances.
  *
  * <p>The layer passed to {@link #update} must be the one the tracker has been following (typically an
  * {@link dev.loci.spatial.occupancy.IncrementalProjection}) at one resolution; cells outside it read as unknown.
@@ -154,7 +152,7 @@ public final class FrontierTracker {
     private void setBlock(int bx, int by, int mask, long scanId, Timestamp time) {
         int tx = Math.floorDiv(bx, blocksPerTile);
         int ty = Math.floorDiv(by, blocksPerTile);
-        TileFrontier tile = mask == 0 ? tiles.get(key(tx, ty)) : tileFor(tx, ty);
+        TileFrontier tile = mask == 0 ? tiles.get(tileKey(tx, ty)) : tileFor(tx, ty);
         int index = (by - ty * blocksPerTile) * blocksPerTile + (bx - tx * blocksPerTile);
         if (tile != null && tile.set(index, (byte) mask)) {
             tile.stamp(scanId, time);
@@ -162,7 +160,7 @@ public final class FrontierTracker {
     }
 
     private TileFrontier tileFor(int tx, int ty) {
-        return tiles.computeIfAbsent(key(tx, ty), k -> new TileFrontier(tx, ty, blocksPerTile));
+        return tiles.computeIfAbsent(tileKey(tx, ty), k -> new TileFrontier(tx, ty, blocksPerTile));
     }
 
     private List<Frontier> cluster(GridCells cells) {
@@ -242,34 +240,32 @@ public final class FrontierTracker {
         }
         Arrays.sort(bySize, Comparator.comparingInt((Integer r) -> regions.get(r)[1] - regions.get(r)[0]).reversed()
                 .thenComparingInt(r -> r));
-        Set<Long> taken = new HashSet<>();
+        // Votes per previous region, counted in arrays (no boxing: this runs for every block on every scan).
+        boolean[] taken = new boolean[previousIds.length];
+        int[] votes = new int[previousIds.length];
+        int[] voted = new int[previousIds.length];
         for (int r : bySize) {
-            Map<Long, Integer> near = new HashMap<>();
-            for (int m = regions.get(r)[0]; m < regions.get(r)[1]; m++) {
-                int bx = blockX(blocks[members[m]]);
-                int by = blockY(blocks[members[m]]);
-                // Within two blocks rather than exact overlap: a frontier advances as the space behind it is seen.
-                for (int dy = -MATCH_REACH; dy <= MATCH_REACH; dy++) {
-                    for (int dx = -MATCH_REACH; dx <= MATCH_REACH; dx++) {
-                        int previous = previousRegionOfBlock.get(key(bx + dx, by + dy));
-                        if (previous >= 0 && !taken.contains(previousIds[previous])) {
-                            near.merge(previousIds[previous], 1, Integer::sum);
-                        }
-                    }
+            // Blocks still where they were decide; only a region that moved off all its old blocks looks within
+            // two blocks (a frontier advances as the space behind it is seen). One lookup per block, mostly.
+            int votedCount = vote(regions.get(r), members, blocks, 0, taken, votes, voted, 0);
+            if (votedCount == 0) {
+                votedCount = vote(regions.get(r), members, blocks, MATCH_REACH, taken, votes, voted, 0);
+            }
+            // Most votes wins; ties go to the older (smaller) id.
+            int chosen = -1;
+            for (int v = 0; v < votedCount; v++) {
+                int previous = voted[v];
+                if (chosen < 0 || votes[previous] > votes[chosen]
+                        || (votes[previous] == votes[chosen] && previousIds[previous] < previousIds[chosen])) {
+                    chosen = previous;
                 }
             }
-            // Most nearby blocks wins; ties go to the older (smaller) id.
-            long chosen = -1;
-            int chosenCount = 0;
-            for (Map.Entry<Long, Integer> entry : near.entrySet()) {
-                if (entry.getValue() > chosenCount || (entry.getValue() == chosenCount && entry.getKey() < chosen)) {
-                    chosen = entry.getKey();
-                    chosenCount = entry.getValue();
-                }
+            for (int v = 0; v < votedCount; v++) {
+                votes[voted[v]] = 0;
             }
             if (chosen >= 0) {
-                ids[r] = chosen;
-                taken.add(chosen);
+                ids[r] = previousIds[chosen];
+                taken[chosen] = true;
             }
         }
         for (int r = 0; r < ids.length; r++) {
@@ -278,6 +274,24 @@ public final class FrontierTracker {
             }
         }
         return ids;
+    }
+
+    /** Counts, per untaken previous region, the blocks of {@code span} within {@code reach} of its blocks. */
+    private int vote(int[] span, int[] members, long[] blocks, int reach, boolean[] taken, int[] votes, int[] voted,
+            int votedCount) {
+        for (int m = span[0]; m < span[1]; m++) {
+            int bx = blockX(blocks[members[m]]);
+            int by = blockY(blocks[members[m]]);
+            for (int dy = -reach; dy <= reach; dy++) {
+                for (int dx = -reach; dx <= reach; dx++) {
+                    int previous = previousRegionOfBlock.get(key(bx + dx, by + dy));
+                    if (previous >= 0 && !taken[previous] && votes[previous]++ == 0) {
+                        voted[votedCount++] = previous;
+                    }
+                }
+            }
+        }
+        return votedCount;
     }
 
     private Frontier describe(long id, int[] span, int[] members, long[] blocks, int[] info,
@@ -328,6 +342,11 @@ public final class FrontierTracker {
 
     private double centerY(GridCells cells, int by) {
         return (cells.centerY(by * blockCells) + cells.centerY(by * blockCells + blockCells - 1)) / 2;
+    }
+
+    /** Packed and multiplied by an odd constant: a plain packed long hashes to x ^ y in a HashMap. */
+    private static long tileKey(int tx, int ty) {
+        return key(tx, ty) * 0x9E37_79B9_7F4A_7C15L;
     }
 
     private static long key(int x, int y) {

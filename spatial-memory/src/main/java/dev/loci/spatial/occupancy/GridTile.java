@@ -23,6 +23,15 @@ public record GridTile(int tx, int ty) {
     }
 
     long key() {
-        return ((long) tx << 32) | (ty & 0xFFFF_FFFFL);
+        return key(tx, ty);
+    }
+
+    /**
+     * A unique key for hash maps. Packing (tx, ty) into one long alone would hash badly: {@code Long.hashCode}
+     * folds it to {@code tx ^ ty}, which collides along every diagonal, so the packed value is also multiplied
+     * by an odd constant (a bijection, so keys stay unique).
+     */
+    static long key(int tx, int ty) {
+        return (((long) tx << 32) | (ty & 0xFFFF_FFFFL)) * 0x9E37_79B9_7F4A_7C15L;
     }
 }

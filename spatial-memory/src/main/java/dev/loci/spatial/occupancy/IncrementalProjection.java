@@ -20,9 +20,9 @@ public final class IncrementalProjection implements GridCells {
 
     private final VoxelMap map;
     private final ZBand band;
-    private final Map<Long, byte[]> tiles = new HashMap<>();
+    private final Map<Long, ProjectedTile> tiles = new HashMap<>();
     private long cachedKey = Long.MIN_VALUE;
-    private byte[] cachedTile;
+    private ProjectedTile cachedTile;
 
     /** Projects every tile the map already holds in {@code band}. */
     public IncrementalProjection(VoxelMap map, ZBand band) {
@@ -41,15 +41,15 @@ public final class IncrementalProjection implements GridCells {
         byte[] scratch = new byte[SIZE * SIZE];
         for (GridTile tile : touched) {
             map.projectTile(band, tile, scratch);
-            byte[] values = tiles.get(tile.key());
-            if (values == null) {
+            ProjectedTile projected = tiles.get(tile.key());
+            if (projected == null) {
                 if (isAllUnknown(scratch)) {
                     continue; // touched only outside the band: keep the layer's extent tight
                 }
-                values = new byte[SIZE * SIZE];
-                tiles.put(tile.key(), values);
+                projected = new ProjectedTile(tile.tx(), tile.ty());
+                tiles.put(tile.key(), projected);
             }
-            System.arraycopy(scratch, 0, values, 0, values.length);
+            System.arraycopy(scratch, 0, projected.values, 0, scratch.length);
         }
     }
 
@@ -64,12 +64,13 @@ public final class IncrementalProjection implements GridCells {
 
     @Override
     public int valueAt(int gx, int gy) {
-        long key = ((long) (gx >> SHIFT) << 32) | ((gy >> SHIFT) & 0xFFFF_FFFFL);
+        long key = GridTile.key(gx >> SHIFT, gy >> SHIFT);
         if (key != cachedKey) {
             cachedTile = tiles.get(key);
             cachedKey = key;
         }
-        return cachedTile == null ? OccupancyGrid.UNKNOWN : cachedTile[((gy & (SIZE - 1)) << SHIFT) | (gx & (SIZE - 1))];
+        return cachedTile == null ? OccupancyGrid.UNKNOWN
+                : cachedTile.values[((gy & (SIZE - 1)) << SHIFT) | (gx & (SIZE - 1))];
     }
 
     @Override
@@ -92,27 +93,37 @@ public final class IncrementalProjection implements GridCells {
         int minTy = Integer.MAX_VALUE;
         int maxTx = Integer.MIN_VALUE;
         int maxTy = Integer.MIN_VALUE;
-        for (long key : tiles.keySet()) {
-            int tx = (int) (key >> 32);
-            int ty = (int) key;
-            minTx = Math.min(minTx, tx);
-            minTy = Math.min(minTy, ty);
-            maxTx = Math.max(maxTx, tx);
-            maxTy = Math.max(maxTy, ty);
+        for (ProjectedTile tile : tiles.values()) {
+            minTx = Math.min(minTx, tile.tx);
+            minTy = Math.min(minTy, tile.ty);
+            maxTx = Math.max(maxTx, tile.tx);
+            maxTy = Math.max(maxTy, tile.ty);
         }
         int width = Math.multiplyExact(maxTx - minTx + 1, SIZE);
         int height = Math.multiplyExact(maxTy - minTy + 1, SIZE);
         byte[] data = new byte[Math.multiplyExact(width, height)];
         Arrays.fill(data, OccupancyGrid.UNKNOWN);
-        for (Map.Entry<Long, byte[]> entry : tiles.entrySet()) {
-            int col0 = ((int) (entry.getKey() >> 32) - minTx) * SIZE;
-            int row0 = ((int) (long) entry.getKey() - minTy) * SIZE;
+        for (ProjectedTile tile : tiles.values()) {
+            int col0 = (tile.tx - minTx) * SIZE;
+            int row0 = (tile.ty - minTy) * SIZE;
             for (int ly = 0; ly < SIZE; ly++) {
-                System.arraycopy(entry.getValue(), ly * SIZE, data, (row0 + ly) * width + col0, SIZE);
+                System.arraycopy(tile.values, ly * SIZE, data, (row0 + ly) * width + col0, SIZE);
             }
         }
         return new OccupancyGrid(resolution, width, height, minTx * SIZE * resolution, minTy * SIZE * resolution,
                 data);
+    }
+
+    /** Projected values of one tile, row-major, with its coordinates (the map key is hashed). */
+    private static final class ProjectedTile {
+        final int tx;
+        final int ty;
+        final byte[] values = new byte[SIZE * SIZE];
+
+        ProjectedTile(int tx, int ty) {
+            this.tx = tx;
+            this.ty = ty;
+        }
     }
 
     private static boolean isAllUnknown(byte[] values) {
