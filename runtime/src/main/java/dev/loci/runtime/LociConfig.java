@@ -1,5 +1,6 @@
 package dev.loci.runtime;
 
+import dev.loci.spatial.memory.OccupancyMemory;
 import dev.loci.spatial.memory.SpatialSettings;
 import dev.loci.spatial.objects.FusionSettings;
 import dev.loci.spatial.validation.InvalidValueException;
@@ -10,13 +11,16 @@ import java.time.Duration;
  * How a runtime behaves.
  *
  * @param commitInterval group-commit period: the most a crash can lose of writes not yet acknowledged
- * @param queueCapacity  writes that may wait for the writer before submitters are held back
+ * @param queueCapacity  writes that may wait for the writer before submitters are held back; keep the work
+ *                       it holds well under the offer timeout, or bulk submitters will be refused
  * @param offerTimeout   how long a submitter waits for room before its write is refused
  * @param spatial        object fusion and change, snapshots, observation index
+ * @param occupancy      voxel map, 2D band, frontiers, places and path planning
  */
-public record LociConfig(Duration commitInterval, int queueCapacity, Duration offerTimeout, SpatialSettings spatial) {
-    public static final LociConfig DEFAULT = new LociConfig(Duration.ofMillis(50), 1_024, Duration.ofSeconds(1),
-            SpatialSettings.DEFAULT);
+public record LociConfig(Duration commitInterval, int queueCapacity, Duration offerTimeout, SpatialSettings spatial,
+                         OccupancyMemory.Settings occupancy) {
+    public static final LociConfig DEFAULT = new LociConfig(Duration.ofMillis(50), 256, Duration.ofSeconds(1),
+            SpatialSettings.DEFAULT, OccupancyMemory.Settings.DEFAULT);
 
     public LociConfig {
         Require.present("commitInterval", commitInterval);
@@ -31,22 +35,23 @@ public record LociConfig(Duration commitInterval, int queueCapacity, Duration of
             throw new InvalidValueException("offerTimeout", offerTimeout, "must not be negative");
         }
         Require.present("spatial", spatial);
+        Require.present("occupancy", occupancy);
     }
 
     public LociConfig withCommitInterval(Duration interval) {
-        return new LociConfig(interval, queueCapacity, offerTimeout, spatial);
+        return new LociConfig(interval, queueCapacity, offerTimeout, spatial, occupancy);
     }
 
     public LociConfig withQueueCapacity(int capacity) {
-        return new LociConfig(commitInterval, capacity, offerTimeout, spatial);
+        return new LociConfig(commitInterval, capacity, offerTimeout, spatial, occupancy);
     }
 
     public LociConfig withOfferTimeout(Duration timeout) {
-        return new LociConfig(commitInterval, queueCapacity, timeout, spatial);
+        return new LociConfig(commitInterval, queueCapacity, timeout, spatial, occupancy);
     }
 
     public LociConfig withSpatial(SpatialSettings settings) {
-        return new LociConfig(commitInterval, queueCapacity, offerTimeout, settings);
+        return new LociConfig(commitInterval, queueCapacity, offerTimeout, settings, occupancy);
     }
 
     public LociConfig withFusion(FusionSettings settings) {

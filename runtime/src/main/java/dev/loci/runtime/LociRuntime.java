@@ -22,7 +22,15 @@ import dev.loci.spatial.frame.SensorFrame;
 import dev.loci.spatial.geometry.Aabb;
 import dev.loci.spatial.memory.FrameResult;
 import dev.loci.spatial.memory.Ingested;
+import dev.loci.spatial.frontier.Frontier;
+import dev.loci.spatial.memory.OccupancyMemory;
 import dev.loci.spatial.memory.SpatialMemory;
+import dev.loci.spatial.occupancy.OccupancyGrid;
+import dev.loci.spatial.occupancy.RangeScan;
+import dev.loci.spatial.occupancy.ScanResult;
+import dev.loci.spatial.place.GridPath;
+import dev.loci.spatial.place.PlaceMap;
+import java.util.OptionalDouble;
 import dev.loci.spatial.snapshot.Snapshot;
 import java.util.Set;
 import dev.loci.spatial.provenance.Provenance;
@@ -57,6 +65,7 @@ public final class LociRuntime implements AutoCloseable {
 
     private final DurableStore store;
     private final SpatialMemory spatial;
+    private final OccupancyMemory occupancy;
     private final ObjectMemory objects;
     private final EventLog events;
     private final ProfileBook profiles;
@@ -68,9 +77,11 @@ public final class LociRuntime implements AutoCloseable {
         this.spatial = new SpatialMemory(store.observations(), store.objects(), store.objectVersions(), store.frames(),
                 config.spatial());
         this.objects = spatial.objects();
+        this.occupancy = new OccupancyMemory(store.occupancyChunks(), config.occupancy());
+        spatial.useLineOfSight(occupancy);
         this.events = new EventLog(store.events());
         this.profiles = new ProfileBook(store.profiles(), store.profileHistory());
-        this.writer = new StoreWriter(store, List.of(spatial::beforeCommit, events::beforeCommit),
+        this.writer = new StoreWriter(store, List.of(spatial::beforeCommit, occupancy::beforeCommit, events::beforeCommit),
                 config.commitInterval(), config.queueCapacity(), config.offerTimeout());
     }
 
@@ -128,6 +139,18 @@ public final class LociRuntime implements AutoCloseable {
             return null;
         });
         return writer.submit(() -> spatial.observeFrame(frame));
+    }
+
+    /**
+     * Integrates a range scan (lidar, depth): the voxel map, the 2D occupancy grid, frontiers, and what later
+     * frames can see (occlusion for change detection and point-to-frame). Completes when committed.
+     */
+    public CompletableFuture<ScanResult> ingestScan(RangeScan scan) {
+        checked(() -> {
+            Require.present("scan", scan);
+            return checkInWorld("scan.origin", scan.origin());
+        });
+        return writer.submit(() -> occupancy.integrate(scan));
     }
 
     /** Appends an event to the history; completes when committed. */
@@ -254,6 +277,31 @@ public final class LociRuntime implements AutoCloseable {
     /** Snapshots that show objects of the given classes, best first. */
     public List<Snapshot> snapshotsFor(Set<String> classes, int limit) {
         return checked(() -> spatial.snapshotsFor(classes, limit));
+    }
+
+    /** The 2D occupancy grid over the robots' height band (nav_msgs/OccupancyGrid semantics). */
+    public OccupancyGrid occupancyGrid() {
+        return occupancy.grid();
+    }
+
+    /** Frontiers between explored free space and unknown space, each with a pose facing the unknown. */
+    public List<Frontier> frontiers() {
+        return occupancy.frontiers();
+    }
+
+    /** Free space segmented into places, with their adjacency. */
+    public PlaceMap places() {
+        return occupancy.places();
+    }
+
+    /** A shortest path on the occupancy grid between two points, if one is known. */
+    public Optional<GridPath> path(Vec3 from, Vec3 to) {
+        return checked(() -> occupancy.path(from, to));
+    }
+
+    /** Length of the shortest known path between two points, in metres. */
+    public OptionalDouble pathDistance(Vec3 from, Vec3 to) {
+        return checked(() -> occupancy.pathDistance(from, to));
     }
 
     public Optional<FrameRecord> frame(long id) {

@@ -48,6 +48,7 @@ public final class DurableStore implements AutoCloseable {
     private final BTreeMap<String, Versioned<RobotProfile>> profiles;
     private final BTreeMap<String, Long> counters;
     private final BTreeMap<Long, FrameRecord> frames;
+    private final BTreeMap<Long, byte[]> occupancyChunks;
     private final BTreeMap<long[], ObjectState> objectVersions;
     private final BTreeMap<long[], Versioned<RobotProfile>> profileHistory;
 
@@ -70,6 +71,8 @@ public final class DurableStore implements AutoCloseable {
                 new MapDbSerializer<>(new ObjectStateCodec())).createOrOpen();
         this.profileHistory = db.treeMap("profiles.history", Serializer.LONG_ARRAY,
                 new MapDbSerializer<>(new ProfileCodec())).valuesOutsideNodesEnable().createOrOpen();
+        this.occupancyChunks = db.treeMap("occupancy.chunks", Serializer.LONG, Serializer.BYTE_ARRAY)
+                .valuesOutsideNodesEnable().createOrOpen();
         this.frames = db.treeMap("frames", Serializer.LONG, new MapDbSerializer<>(new FrameCodec()))
                 .valuesOutsideNodesEnable().createOrOpen();
     }
@@ -158,6 +161,11 @@ public final class DurableStore implements AutoCloseable {
     /** Every committed profile version: {robotKey, heartbeat time, version} -> profile. */
     public BTreeMap<long[], Versioned<RobotProfile>> profileHistory() {
         return profileHistory;
+    }
+
+    /** Voxel chunks of the occupancy map (the map's own format, versioned inside each value). */
+    public BTreeMap<Long, byte[]> occupancyChunks() {
+        return occupancyChunks;
     }
 
     public BTreeMap<Long, FrameRecord> frames() {
