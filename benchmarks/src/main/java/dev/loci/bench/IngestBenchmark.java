@@ -31,9 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Durable ingest: 1,000,000 observations with fusion into a fresh memory on disk (default config: 50 ms
- * group commit), submitted in arrays of {@link #batchSize} like a detector publishes them, timed until the
- * last one is acknowledged (= committed). One invocation per iteration; each iteration starts from an empty
- * store in a new temp directory, deleted afterwards.
+ * group commit), submitted in arrays of {@link #batchSize} like a detector publishes them (at most
+ * {@link #IN_FLIGHT_LIMIT} arrays unacknowledged), timed until the last one is acknowledged (= committed).
+ * One invocation per iteration; each iteration starts from an empty store in a new temp directory, deleted
+ * afterwards.
  *
  * <p>JMH's score is microseconds per observation (the invocation time divided by 1,000,000); observations/s
  * is 1,000,000 / score. Each iteration also prints a summary with observations/s, commits and ack latency,
@@ -48,6 +49,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class IngestBenchmark {
     static final int OBSERVATIONS = 1_000_000;
+    /**
+     * Like a publisher that honours backpressure, never keep more batches unacknowledged than the writer's
+     * queue holds: a flood beyond that is refused after the offer timeout, by design.
+     */
+    static final int IN_FLIGHT_LIMIT = LociConfig.DEFAULT.queueCapacity();
 
     @Param("100")
     public int batchSize;
@@ -89,6 +95,10 @@ public class IngestBenchmark {
         startNanos = System.nanoTime();
         List<CompletableFuture<List<ObservationAck>>> acks = new ArrayList<>(batches.size());
         for (int i = 0; i < batches.size(); i++) {
+            if (i >= IN_FLIGHT_LIMIT) {
+                // Acks complete in order, so after this at most IN_FLIGHT_LIMIT batches are unacknowledged.
+                acks.get(i - IN_FLIGHT_LIMIT).join();
+            }
             int batch = i;
             submittedAt[batch] = System.nanoTime();
             acks.add(runtime.ingestAll(batches.get(batch))

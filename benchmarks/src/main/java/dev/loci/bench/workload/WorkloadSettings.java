@@ -1,8 +1,10 @@
 package dev.loci.bench.workload;
 
+import java.util.Random;
+
 /**
  * What the generated workload looks like. Everything derives from {@code seed}: the same settings give the
- * same building, objects, observations and events, bit for bit, on any JVM ({@link java.util.Random} is
+ * same building, objects, observations and events, bit for bit, on any JVM ({@link Random} is
  * specified down to its algorithm).
  *
  * @param seed        root of every random choice
@@ -34,7 +36,7 @@ public record WorkloadSettings(long seed, int objectCount, int robotCount, doubl
     }
 
     /** A separate, reproducible random stream per purpose, so adding draws to one does not shift the others. */
-    java.util.Random random(long purpose) {
-        return new java.util.Random(seed * 0x9E3779B97F4A7C15L + purpose);
+    Random random(long purpose) {
+        return new Random(seed * 0x9E3779B97F4A7C15L + purpose);
     }
 }

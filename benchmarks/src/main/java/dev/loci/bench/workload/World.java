@@ -2,6 +2,7 @@ package dev.loci.bench.workload;
 
 import dev.loci.spatial.geometry.Vec3;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class World {
         for (int c = 0; c < columns * rows; c++) {
             cellStart[c + 1] += cellStart[c];
         }
-        int[] fill = java.util.Arrays.copyOf(cellStart, columns * rows);
+        int[] fill = Arrays.copyOf(cellStart, columns * rows);
         for (WorldObject object : objects) {
             cellObjects[fill[cellOf(object.center())]++] = object.index();
         }
