@@ -43,7 +43,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -234,10 +233,7 @@ public final class LociRuntime implements AutoCloseable {
 
     /** The most recent sighting of any object of class {@code label}. */
     public Optional<Sighting> lastSeenOfClass(String label) {
-        return objectsOfClass(label).stream()
-                .max(Comparator.comparingLong((RememberedObject o) -> o.lastSeen().time().nanos())
-                        .thenComparingLong(RememberedObject::id))
-                .map(Sighting::of);
+        return checked(() -> objects.lastSeenOfClass(label)).map(Sighting::of);
     }
 
     public Optional<Observation> observation(long id) {

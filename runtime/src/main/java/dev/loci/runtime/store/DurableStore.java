@@ -60,7 +60,7 @@ public final class DurableStore implements AutoCloseable {
         this.objects = db.treeMap("objects", Serializer.LONG, new MapDbSerializer<>(new RememberedObjectCodec()))
                 .valuesOutsideNodesEnable().createOrOpen();
         this.eventsByRobotTime = db.treeMap("events.byRobotTime", Serializer.LONG_ARRAY,
-                new MapDbSerializer<>(new EventCodec())).valuesOutsideNodesEnable().createOrOpen();
+                new MapDbSerializer<>(new EventCodec())).createOrOpen(); // inline: window scans read whole nodes
         this.eventsByTime = db.treeMap("events.byTime", Serializer.LONG_ARRAY, Serializer.LONG).createOrOpen();
         this.eventsByPlace = db.treeMap("events.byPlace", Serializer.LONG_ARRAY, Serializer.LONG).createOrOpen();
         this.eventsByObject = db.treeMap("events.byObject", Serializer.LONG_ARRAY, Serializer.LONG).createOrOpen();

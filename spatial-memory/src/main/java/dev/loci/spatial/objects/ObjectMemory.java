@@ -8,7 +8,6 @@ import dev.loci.spatial.observation.Observation;
 import dev.loci.spatial.provenance.Timestamp;
 import dev.loci.spatial.validation.Require;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,9 +192,20 @@ public final class ObjectMemory {
         } finally {
             lock.readLock().unlock();
         }
-        List<RememberedObject> found = resolve(ids);
-        found.sort(Comparator.comparingDouble((RememberedObject o) -> o.position().distanceSquaredTo(center))
-                .thenComparingLong(RememberedObject::id));
+        // Sort (distance, index) pairs computed once: a comparator recomputing distances dominated this query.
+        List<RememberedObject> resolved = resolve(ids);
+        double[] distances = new double[resolved.size()];
+        Integer[] order = new Integer[resolved.size()];
+        for (int i = 0; i < order.length; i++) {
+            distances[i] = resolved.get(i).position().distanceSquaredTo(center);
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> distances[a] != distances[b] ? Double.compare(distances[a], distances[b])
+                : Long.compare(resolved.get(a).id(), resolved.get(b).id()));
+        List<RememberedObject> found = new ArrayList<>(order.length);
+        for (Integer i : order) {
+            found.add(resolved.get(i));
+        }
         return found;
     }
 
@@ -225,6 +235,28 @@ public final class ObjectMemory {
             lock.readLock().unlock();
         }
         return resolve(ids);
+    }
+
+    /** The object of class {@code label}, not gone, seen most recently (ties: lowest id). */
+    public Optional<RememberedObject> lastSeenOfClass(String label) {
+        Require.label("label", label);
+        long[] ids;
+        lock.readLock().lock();
+        try {
+            PointGrid grid = byClass.get(label);
+            ids = grid == null ? new long[0] : grid.ids();
+        } finally {
+            lock.readLock().unlock();
+        }
+        RememberedObject latest = null;
+        for (long id : ids) {
+            RememberedObject o = objects.get(id);
+            if (o != null && (latest == null || o.lastSeen().time().compareTo(latest.lastSeen().time()) > 0
+                    || o.lastSeen().time().equals(latest.lastSeen().time()) && o.id() < latest.id())) {
+                latest = o;
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 
     /** Classes with at least one object that is not gone. */
