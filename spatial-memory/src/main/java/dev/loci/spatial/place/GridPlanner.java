@@ -20,6 +20,8 @@ import java.util.OptionalDouble;
  */
 public final class GridPlanner {
     private static final double SQRT2 = Math.sqrt(2);
+    /** f values closer than this are equal: sums of 1 and sqrt(2) differ in the last bits by path order. */
+    private static final double TIE = 1e-9;
     private static final int[] DX = {1, -1, 0, 0, 1, 1, -1, -1};
     private static final int[] DY = {0, 0, 1, -1, 1, -1, 1, -1};
 
@@ -34,6 +36,7 @@ public final class GridPlanner {
     private int generation;
     private int[] heapCells = new int[256];
     private double[] heapKeys = new double[256];
+    private double[] heapCosts = new double[256];
     private int heapSize;
 
     public GridPlanner(OccupancyGrid grid, PlannerSettings settings) {
@@ -109,7 +112,7 @@ public final class GridPlanner {
         cost[start] = 0;
         parent[start] = -1;
         seen[start] = generation;
-        push(start, octile(start % width, start / width, goalX, goalY));
+        push(start, octile(start % width, start / width, goalX, goalY), 0);
         while (heapSize > 0) {
             int u = pop();
             if (closed[u] == generation) {
@@ -140,7 +143,7 @@ public final class GridPlanner {
                     seen[v] = generation;
                     cost[v] = next;
                     parent[v] = u;
-                    push(v, next + octile(vx, vy, goalX, goalY));
+                    push(v, next + octile(vx, vy, goalX, goalY), next);
                 }
             }
         }
@@ -178,47 +181,64 @@ public final class GridPlanner {
         return col < 0 || row < 0 || col >= width || row >= height ? -1 : row * width + col;
     }
 
-    private void push(int cell, double key) {
+    /**
+     * Orders by f = g + h, and among equal f by larger g: the node nearer the goal first. With the octile
+     * heuristic whole open areas share one f, and without the tie-break A* would fan out across all of them.
+     */
+    private boolean before(double keyA, double costA, double keyB, double costB) {
+        double diff = keyA - keyB;
+        return diff < -TIE ? true : diff > TIE ? false : costA > costB;
+    }
+
+    private void push(int cell, double key, double costSoFar) {
         if (heapSize == heapCells.length) {
             heapCells = Arrays.copyOf(heapCells, 2 * heapSize);
             heapKeys = Arrays.copyOf(heapKeys, 2 * heapSize);
+            heapCosts = Arrays.copyOf(heapCosts, 2 * heapSize);
         }
         int i = heapSize++;
         while (i > 0) {
             int up = (i - 1) >>> 1;
-            if (heapKeys[up] <= key) {
+            if (!before(key, costSoFar, heapKeys[up], heapCosts[up])) {
                 break;
             }
             heapCells[i] = heapCells[up];
             heapKeys[i] = heapKeys[up];
+            heapCosts[i] = heapCosts[up];
             i = up;
         }
         heapCells[i] = cell;
         heapKeys[i] = key;
+        heapCosts[i] = costSoFar;
     }
 
     private int pop() {
         int top = heapCells[0];
-        int lastCell = heapCells[--heapSize];
+        heapSize--;
+        int lastCell = heapCells[heapSize];
         double lastKey = heapKeys[heapSize];
+        double lastCost = heapCosts[heapSize];
         int i = 0;
         while (true) {
             int child = 2 * i + 1;
             if (child >= heapSize) {
                 break;
             }
-            if (child + 1 < heapSize && heapKeys[child + 1] < heapKeys[child]) {
+            if (child + 1 < heapSize && before(heapKeys[child + 1], heapCosts[child + 1], heapKeys[child],
+                    heapCosts[child])) {
                 child++;
             }
-            if (heapKeys[child] >= lastKey) {
+            if (!before(heapKeys[child], heapCosts[child], lastKey, lastCost)) {
                 break;
             }
             heapCells[i] = heapCells[child];
             heapKeys[i] = heapKeys[child];
+            heapCosts[i] = heapCosts[child];
             i = child;
         }
         heapCells[i] = lastCell;
         heapKeys[i] = lastKey;
+        heapCosts[i] = lastCost;
         return top;
     }
 }
