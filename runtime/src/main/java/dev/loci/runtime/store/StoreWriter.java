@@ -131,14 +131,14 @@ public final class StoreWriter implements AutoCloseable {
                     // Check the deadline after every write, not once per drained batch: a batch can hold
                     // seconds of work, and the commit interval is a promise about how much a crash may lose.
                     if (!uncommitted.isEmpty() && (flushRequested || System.nanoTime() >= nextCommit)) {
+                        nextCommit = System.nanoTime() + commitIntervalNanos; // from the start: commits take time
                         commit();
-                        nextCommit = System.nanoTime() + commitIntervalNanos;
                     }
                 }
                 batch.clear();
                 if (!uncommitted.isEmpty() && System.nanoTime() >= nextCommit) {
-                    commit(); // the deadline passed while the queue was empty
                     nextCommit = System.nanoTime() + commitIntervalNanos;
+                    commit(); // the deadline passed while the queue was empty
                 } else if (uncommitted.isEmpty()) {
                     nextCommit = Math.max(nextCommit, System.nanoTime());
                 }
