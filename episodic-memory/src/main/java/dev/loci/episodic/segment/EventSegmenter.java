@@ -15,8 +15,9 @@ import java.util.TreeMap;
  * maximise the modularity of the event-similarity graph around it, and the segment before it closes. See
  * README-segmentation.md for the exact rule.
  *
- * <p>Feed each robot's events in log order. The state is in memory only: after a restart, feed the events
- * logged since the last closed segment again. Not thread-safe: the owner serialises calls.
+ * <p>Feed each robot's events in log order. The state is in memory only: after a restart, {@link #warmUp} with
+ * the last closed segments' events (a window's worth), then observe the events logged since. Not thread-safe:
+ * the owner serialises calls.
  */
 public final class EventSegmenter {
     private final SegmentationSettings settings;
@@ -39,6 +40,18 @@ public final class EventSegmenter {
         Require.present("textVector", textVector);
         return robots.computeIfAbsent(event.event().robot(), robot -> new RobotSegmenter(robot, settings))
                 .observe(event, textVector.toArray());
+    }
+
+    /**
+     * After a restart, replays an event that a closed segment already holds, so the surprise window and the
+     * running model are as they were; {@code startsSegment} says whether a closed segment began with it. Only
+     * before the robot's first new event.
+     */
+    public void warmUp(StoredEvent event, Embedding textVector, boolean startsSegment) {
+        Require.present("event", event);
+        Require.present("textVector", textVector);
+        robots.computeIfAbsent(event.event().robot(), robot -> new RobotSegmenter(robot, settings))
+                .warmUp(event, textVector.toArray(), startsSegment);
     }
 
     /** Closes the robot's open segments now (end of a session, shutdown), refining with the context there is. */

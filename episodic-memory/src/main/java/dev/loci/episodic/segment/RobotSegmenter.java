@@ -47,13 +47,37 @@ final class RobotSegmenter {
         return buffer.size();
     }
 
-    List<Segment> observe(StoredEvent stored, float[] vector) {
+    /**
+     * Replays an event that is already in a closed segment, after a restart: it updates the surprise window,
+     * the running model and the last time as it did the first time round, but is not buffered or segmented.
+     */
+    void warmUp(StoredEvent stored, float[] vector, boolean startsSegment) {
+        checkDimensions(vector);
+        if (!buffer.isEmpty()) {
+            throw new IllegalStateException("robot " + robot + " has open segments; warm up only before its first"
+                    + " new event");
+        }
+        long time = stored.event().time().nanos();
+        double gapSeconds = lastTimeNanos < 0 ? 0 : Math.max(0, time - lastTimeNanos) / 1e9;
+        threshold.add(context.surprise(stored.event(), vector, gapSeconds).total());
+        if (startsSegment) {
+            context.reset();
+        }
+        context.add(stored.event(), vector);
+        lastTimeNanos = time;
+    }
+
+    private void checkDimensions(float[] vector) {
         if (dimensions < 0) {
             dimensions = vector.length;
         } else if (vector.length != dimensions) {
             throw new InvalidValueException("textVector", vector.length + " dimensions",
                     "must have the " + dimensions + " dimensions of robot " + robot + "'s earlier vectors");
         }
+    }
+
+    List<Segment> observe(StoredEvent stored, float[] vector) {
+        checkDimensions(vector);
         long ordinal = nextOrdinal++;
         boolean first = buffer.isEmpty();
         if (first) {
@@ -79,7 +103,9 @@ final class RobotSegmenter {
         if (cause != null) {
             pending.addLast(new Pending(ordinal, cause, surprise, limit));
             latestStart = ordinal;
-            context.reset();
+        }
+        if (cause != null || first) {
+            context.reset(); // after a warm-up the model still describes the last closed segment
         }
         context.add(stored.event(), vector);
         lastTimeNanos = time;
@@ -132,8 +158,11 @@ final class RobotSegmenter {
             SimilarityGraph graph = new SimilarityGraph(window, refinement);
             before = graph.modularity(starts(lo, hi, tentative.ordinal()));
             after = before;
+            // A boundary at a long pause stays there: the graph has no notion of time, and moving the boundary
+            // would put the pause inside a segment.
+            int radius = pinnedByPause(tentative.ordinal()) ? 0 : refinement.radius();
             // Nearest candidates first, so a tie keeps the boundary closest to where surprise put it.
-            for (int distance = 1; distance <= refinement.radius(); distance++) {
+            for (int distance = 1; distance <= radius; distance++) {
                 for (long candidate : new long[] {tentative.ordinal() - distance, tentative.ordinal() + distance}) {
                     if (candidate < minPosition || candidate > maxPosition) {
                         continue;
@@ -162,6 +191,18 @@ final class RobotSegmenter {
             }
         }
         return segment;
+    }
+
+    private boolean pinnedByPause(long ordinal) {
+        if (ordinal == base) {
+            return false;
+        }
+        long gap = time(ordinal) - time(ordinal - 1);
+        return gap / 1e9 >= settings.surprise().gapScaleSeconds();
+    }
+
+    private long time(long ordinal) {
+        return buffer.get((int) (ordinal - base)).stored().event().time().nanos();
     }
 
     /** Segment starts inside window [lo, hi] (as window indexes) with the refined boundary at {@code at}. */
