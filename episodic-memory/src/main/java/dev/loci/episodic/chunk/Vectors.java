@@ -5,12 +5,31 @@ final class Vectors {
     private Vectors() {
     }
 
-    static double dot(float[] a, float[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
+    /** Eight independent float sums, so the loop pipelines (chunk keys are scored thousands of times a query). */
+    static double dot(float[] x, float[] y) {
+        float a = 0;
+        float b = 0;
+        float c = 0;
+        float d = 0;
+        float e = 0;
+        float f = 0;
+        float g = 0;
+        float h = 0;
+        int i = 0;
+        for (; i + 7 < x.length; i += 8) {
+            a += x[i] * y[i];
+            b += x[i + 1] * y[i + 1];
+            c += x[i + 2] * y[i + 2];
+            d += x[i + 3] * y[i + 3];
+            e += x[i + 4] * y[i + 4];
+            f += x[i + 5] * y[i + 5];
+            g += x[i + 6] * y[i + 6];
+            h += x[i + 7] * y[i + 7];
         }
-        return sum;
+        for (; i < x.length; i++) {
+            a += x[i] * y[i];
+        }
+        return (double) ((a + b) + (c + d)) + ((e + f) + (g + h));
     }
 
     /** {@code v / |v|}, or a copy of {@code v} if it is all zeros (it then scores 0 against everything). */
