@@ -1,0 +1,371 @@
+package dev.loci.episodic.chunk;
+
+import dev.loci.episodic.event.StoredEvent;
+import dev.loci.episodic.segment.EventSegmenter;
+import dev.loci.episodic.segment.EventText;
+import dev.loci.episodic.segment.Segment;
+import dev.loci.spatial.embedding.TextEmbedder;
+import dev.loci.spatial.observation.Embedding;
+import dev.loci.spatial.provenance.RobotId;
+import dev.loci.spatial.validation.InvalidValueException;
+import dev.loci.spatial.validation.Require;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.LongFunction;
+
+/**
+ * Hierarchical chunk memory: events -> episodes (closed by the {@link EventSegmenter}) -> sessions (closed by a
+ * long gap, a session attribute change or a size cap), each chunk with a deterministic summary and a summary
+ * vector, and coarse-to-fine recall over them.
+ *
+ * <p>Durable state lives in two maps the store hands in:
+ * <ul>
+ *   <li>{@code traces}: event id -> {@link EventTrace} (robot, time, text vector), one per observed event;</li>
+ *   <li>{@code chunks}: chunk id -> {@link Chunk}, episodes and sessions, ids increasing in creation order.</li>
+ * </ul>
+ * The in-memory index (packed vectors per robot, episode and session nodes) is rebuilt from them on
+ * construction. What is not durable is the segmenter's state: after reopening, feed each robot's events from
+ * {@link #replayFrom(RobotId)} on to {@link #observe(StoredEvent)} again, in log order; events whose trace is
+ * already stored are not embedded or stored twice, and those already in closed episodes only warm the segmenter
+ * up.
+ *
+ * <p>Not thread-safe: the owner (the store's single writer) serialises observe, flush and recall.
+ */
+public final class ChunkMemory {
+    private final NavigableMap<Long, EventTrace> traces;
+    private final NavigableMap<Long, Chunk> chunks;
+    private final TextEmbedder embedder;
+    private final ChunkSettings settings;
+    private final SummaryWriter writer;
+    private final EventText eventText;
+    private final EventSegmenter segmenter;
+    private final Map<RobotId, RobotChunks> robots = new TreeMap<>();
+    private long nextChunkId;
+
+    public ChunkMemory(NavigableMap<Long, EventTrace> traces, NavigableMap<Long, Chunk> chunks,
+                       TextEmbedder embedder, ChunkSettings settings, LongFunction<String> objectLabels) {
+        this.traces = Require.present("traces", traces);
+        this.chunks = Require.present("chunks", chunks);
+        this.embedder = Require.present("embedder", embedder);
+        this.settings = Require.present("settings", settings);
+        this.writer = new SummaryWriter(objectLabels);
+        this.eventText = new EventText(settings.segmentation().keys());
+        this.segmenter = new EventSegmenter(settings.segmentation());
+        rebuild();
+    }
+
+    public ChunkSettings settings() {
+        return settings;
+    }
+
+    public SummaryWriter summaries() {
+        return writer;
+    }
+
+    /**
+     * Takes the next event of its robot (in log order): stores its trace and vector, segments it, and returns
+     * the chunks this closes (episodes, and a session when an episode ends one), in creation order.
+     */
+    public List<Chunk> observe(StoredEvent stored) {
+        Require.present("event", stored);
+        RobotId robot = stored.event().robot();
+        RobotChunks mine = robots.get(robot);
+        Embedding vector;
+        if (mine != null && stored.id() <= mine.history.lastId()) {
+            int ordinal = mine.history.ordinalOf(stored.id());
+            if (ordinal < 0) {
+                throw new InvalidValueException("event id", stored.id(), "is older than robot " + robot
+                        + "'s last event " + mine.history.lastId() + " but was never observed");
+            }
+            vector = new Embedding(mine.history.vector(ordinal)); // replay after reopen: no second embedding
+            if (ordinal < mine.history.chunkedUpTo()) {
+                segmenter.warmUp(stored, vector, mine.history.startsEpisode(ordinal));
+                return List.of();
+            }
+        } else {
+            vector = embedder.embed(eventText.of(stored.event()));
+            if (mine == null) {
+                mine = new RobotChunks(new RobotHistory(robot, vector.dimensions()));
+                robots.put(robot, mine);
+            }
+            traces.put(stored.id(), new EventTrace(robot, stored.event().time(), vector));
+            mine.history.append(stored.id(), stored.event().time().nanos(), vector.toArray());
+        }
+        List<Chunk> created = new ArrayList<>();
+        for (Segment segment : segmenter.observe(stored, vector)) {
+            created.addAll(closeEpisode(mine, segment));
+        }
+        return created;
+    }
+
+    /** Closes the robot's open segment and open session now (shutdown, end of a mission). */
+    public List<Chunk> flush(RobotId robot) {
+        Require.present("robot", robot);
+        RobotChunks mine = robots.get(robot);
+        if (mine == null) {
+            return List.of();
+        }
+        List<Chunk> created = new ArrayList<>();
+        for (Segment segment : segmenter.flush(robot)) {
+            created.addAll(closeEpisode(mine, segment));
+        }
+        if (!mine.openEpisodes.isEmpty()) {
+            created.add(closeSession(mine));
+        }
+        return created;
+    }
+
+    public List<Chunk> flushAll() {
+        List<Chunk> created = new ArrayList<>();
+        for (RobotId robot : List.copyOf(robots.keySet())) {
+            created.addAll(flush(robot));
+        }
+        return created;
+    }
+
+    /**
+     * Where to replay the robot's events from after reopening (0: from its first): the first event of the
+     * closed episodes that hold its last {@code window} chunked events. Events up to the last closed episode only
+     * warm the segmenter up (its surprise window and running model); later ones are segmented as new.
+     */
+    public long replayFrom(RobotId robot) {
+        RobotChunks mine = robots.get(Require.present("robot", robot));
+        if (mine == null || mine.history.size() == 0) {
+            return 0;
+        }
+        int chunked = mine.history.chunkedUpTo();
+        int from = chunked == 0 ? 0
+                : mine.history.episodeStartOf(Math.max(0, chunked - settings.segmentation().window()));
+        return mine.history.id(from);
+    }
+
+    /** The last event id of the robot's last closed episode (0 if none). */
+    public long lastChunkedEventId(RobotId robot) {
+        RobotChunks mine = robots.get(Require.present("robot", robot));
+        if (mine == null || mine.history.chunkedUpTo() == 0) {
+            return 0;
+        }
+        return mine.history.id(mine.history.chunkedUpTo() - 1);
+    }
+
+    public Set<RobotId> robots() {
+        return Set.copyOf(robots.keySet());
+    }
+
+    /** Hierarchical recall of events similar to a text: the query is embedded with this memory's embedder. */
+    public RecallResult recall(String question, int k) {
+        Require.text("question", question, Require.MAX_TEXT_CHARS);
+        return recall(RecallQuery.of(embedder.embed(question), k));
+    }
+
+    public RecallResult recall(RecallQuery query) {
+        Require.present("query", query);
+        return HierarchicalRecall.recall(covered(query), query);
+    }
+
+    /** The same query answered by scoring every event (the beams are ignored): the exact reference. */
+    public RecallResult scan(RecallQuery query) {
+        Require.present("query", query);
+        return HierarchicalRecall.scan(covered(query), query);
+    }
+
+    public Optional<Chunk> chunk(long id) {
+        return Optional.ofNullable(chunks.get(id));
+    }
+
+    /** The robot's closed sessions, oldest first. */
+    public List<Chunk> sessions(RobotId robot) {
+        RobotChunks mine = robots.get(Require.present("robot", robot));
+        List<Chunk> sessions = new ArrayList<>();
+        if (mine != null) {
+            for (SessionNode node : mine.sessions) {
+                sessions.add(chunks.get(node.chunkId));
+            }
+        }
+        return sessions;
+    }
+
+    /** The robot's closed episodes that no session holds yet, oldest first. */
+    public List<Chunk> openEpisodes(RobotId robot) {
+        RobotChunks mine = robots.get(Require.present("robot", robot));
+        return mine == null ? List.of() : List.copyOf(mine.openEpisodes);
+    }
+
+    /** The member chunks of a session (its episodes), oldest first. */
+    public List<Chunk> members(Chunk session) {
+        Require.present("session", session);
+        if (session.level() != ChunkLevel.SESSION) {
+            throw new InvalidValueException("session", session.id(), "is an " + session.level() + ", not a session");
+        }
+        return session.members().stream().map(chunks::get).toList();
+    }
+
+    public ChunkStats stats() {
+        long events = 0;
+        long open = 0;
+        int sessions = 0;
+        for (RobotChunks mine : robots.values()) {
+            events += mine.history.size();
+            open += mine.history.size() - mine.history.chunkedUpTo();
+            sessions += mine.sessions.size();
+        }
+        return new ChunkStats(events, open, chunks.size() - sessions, sessions);
+    }
+
+    private Collection<RobotChunks> covered(RecallQuery query) {
+        if (query.robot().isEmpty()) {
+            return robots.values();
+        }
+        RobotChunks mine = robots.get(query.robot().get());
+        return mine == null ? List.of() : List.of(mine);
+    }
+
+    private List<Chunk> closeEpisode(RobotChunks mine, Segment segment) {
+        RobotHistory history = mine.history;
+        int from = history.ordinalOf(segment.firstEventId());
+        if (from != history.chunkedUpTo()) {
+            throw new IllegalStateException("segment starting at event " + segment.firstEventId() + " of robot "
+                    + segment.robot() + " does not continue its episodes (expected ordinal "
+                    + history.chunkedUpTo() + ", found " + from + ")");
+        }
+        int to = from + segment.size();
+        Digest digest = new Digest(settings.segmentation().keys());
+        segment.events().forEach(digest::add);
+        List<Chunk> created = new ArrayList<>(2);
+        if (!mine.openEpisodes.isEmpty() && startsNewSession(mine, digest)) {
+            created.add(closeSession(mine));
+        }
+        float[] sum = new float[history.dimensions()];
+        List<Long> members = new ArrayList<>(segment.size());
+        for (int o = from; o < to; o++) {
+            history.addTo(sum, o);
+            members.add(history.id(o));
+        }
+        String summary = writer.episode(digest);
+        Embedding vector = settings.summaryVector() == SummaryVector.MEAN_OF_MEMBERS
+                ? new Embedding(Vectors.normalised(sum)) : embedder.embed(summary);
+        Chunk episode = chunk(ChunkLevel.EPISODE, digest, members, summary, vector);
+        chunks.put(episode.id(), episode);
+        history.episodeStartsAt(from);
+        history.chunkedUpTo(to);
+        float[] unit = vector.toArray();
+        mine.openEpisodes.add(episode);
+        mine.openNodes.add(new EpisodeNode(episode.id(), history, from, to, unit, SessionKeys.group(episode)));
+        Vectors.add(mine.openSum, unit);
+        if (digest.session().isPresent()) {
+            mine.openSessionName = digest.session().get();
+        }
+        created.add(episode);
+        if (mine.openEpisodes.size() >= settings.maxEpisodesPerSession()) {
+            created.add(closeSession(mine));
+        }
+        return created;
+    }
+
+    private boolean startsNewSession(RobotChunks mine, Digest next) {
+        Chunk last = mine.openEpisodes.get(mine.openEpisodes.size() - 1);
+        double gapSeconds = (next.start().nanos() - last.end().nanos()) / 1e9;
+        if (gapSeconds >= settings.sessionGapSeconds()) {
+            return true;
+        }
+        return next.session().isPresent() && mine.openSessionName != null
+                && !next.session().get().equals(mine.openSessionName);
+    }
+
+    private Chunk closeSession(RobotChunks mine) {
+        Digest digest = new Digest(settings.segmentation().keys());
+        List<Long> members = new ArrayList<>(mine.openEpisodes.size());
+        for (Chunk episode : mine.openEpisodes) {
+            digest.add(episode);
+            members.add(episode.id());
+        }
+        String summary = writer.session(digest);
+        Embedding vector = settings.summaryVector() == SummaryVector.MEAN_OF_MEMBERS
+                ? new Embedding(Vectors.normalised(mine.openSum)) : embedder.embed(summary);
+        Chunk session = chunk(ChunkLevel.SESSION, digest, members, summary, vector);
+        chunks.put(session.id(), session);
+        mine.sessions.add(new SessionNode(session.id(), List.copyOf(mine.openNodes), vector.toArray()));
+        mine.openEpisodes.clear();
+        mine.openNodes.clear();
+        java.util.Arrays.fill(mine.openSum, 0);
+        mine.openSessionName = null;
+        return session;
+    }
+
+    private Chunk chunk(ChunkLevel level, Digest digest, List<Long> members, String summary, Embedding vector) {
+        return new Chunk(nextChunkId++, level, digest.robot(), digest.start(), digest.end(), members,
+                digest.events(), digest.firstEventId(), digest.lastEventId(), digest.placedEvents(),
+                digest.centroid(), digest.bounds(), digest.places(Chunk.MAX_NAMES), digest.objects(Chunk.MAX_OBJECTS),
+                digest.tasks(Chunk.MAX_NAMES), digest.outcomes(), summary, vector);
+    }
+
+    /** Rebuilds the index from the durable maps: histories from traces, nodes from chunks. */
+    private void rebuild() {
+        int dimensions = -1;
+        for (Map.Entry<Long, EventTrace> entry : traces.entrySet()) {
+            EventTrace trace = entry.getValue();
+            if (dimensions < 0) {
+                dimensions = trace.vector().dimensions();
+                if (dimensions != embedder.dimensions()) {
+                    throw new InvalidValueException("embedder", embedder.dimensions() + " dimensions",
+                            "must match the " + dimensions + " dimensions of the stored event vectors");
+                }
+            }
+            int dims = dimensions;
+            robots.computeIfAbsent(trace.robot(), r -> new RobotChunks(new RobotHistory(r, dims))).history
+                    .append(entry.getKey(), trace.time().nanos(), trace.vector().toArray());
+        }
+        Map<Long, EpisodeNode> episodes = new HashMap<>();
+        Map<RobotId, List<Chunk>> episodesByRobot = new TreeMap<>();
+        List<Chunk> sessions = new ArrayList<>();
+        for (Chunk chunk : chunks.values()) {
+            if (chunk.level() == ChunkLevel.SESSION) {
+                sessions.add(chunk);
+                continue;
+            }
+            RobotChunks mine = robots.get(chunk.robot());
+            int from = mine == null ? -1 : mine.history.ordinalOf(chunk.firstEventId());
+            if (from < 0) {
+                throw new IllegalStateException("episode " + chunk.id() + " starts at event " + chunk.firstEventId()
+                        + " which has no trace");
+            }
+            episodes.put(chunk.id(), new EpisodeNode(chunk.id(), mine.history, from, from + chunk.eventCount(),
+                    chunk.vector().toArray(), SessionKeys.group(chunk)));
+            episodesByRobot.computeIfAbsent(chunk.robot(), r -> new ArrayList<>()).add(chunk);
+        }
+        Set<Long> inSessions = new HashSet<>();
+        for (Chunk session : sessions) {
+            List<EpisodeNode> members = new ArrayList<>(session.members().size());
+            for (Long member : session.members()) {
+                members.add(episodes.get(member));
+                inSessions.add(member);
+            }
+            robots.get(session.robot()).sessions.add(new SessionNode(session.id(), List.copyOf(members),
+                    session.vector().toArray()));
+        }
+        for (Map.Entry<RobotId, List<Chunk>> entry : episodesByRobot.entrySet()) {
+            RobotChunks mine = robots.get(entry.getKey());
+            int chunkedUpTo = 0;
+            for (Chunk episode : entry.getValue()) {
+                EpisodeNode node = episodes.get(episode.id());
+                mine.history.episodeStartsAt(node.from);
+                chunkedUpTo = Math.max(chunkedUpTo, node.to);
+                if (!inSessions.contains(episode.id())) {
+                    mine.openEpisodes.add(episode);
+                    mine.openNodes.add(node);
+                    Vectors.add(mine.openSum, node.vector);
+                }
+            }
+            mine.history.chunkedUpTo(chunkedUpTo);
+        }
+        nextChunkId = chunks.isEmpty() ? 1 : chunks.lastKey() + 1;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.loci.episodic.chunk;
+
+import dev.loci.spatial.provenance.RobotId;
+import java.util.Arrays;
+
+/**
+ * One robot's events in log order as ordinals 0..size-1: ids, times and text vectors packed in pages, so
+ * scoring a run of events (an episode) is a scan over contiguous floats, and temporal neighbours are ordinal
+ * plus or minus n. Also tracks the open tail: events after the last closed episode, and their vector sum.
+ */
+final class RobotHistory {
+    private static final int PAGE_SHIFT = 10;
+    private static final int PAGE = 1 << PAGE_SHIFT;
+
+    private final RobotId robot;
+    private final int dimensions;
+    private long[] ids = new long[PAGE];
+    private long[] times = new long[PAGE];
+    private float[][] pages = new float[4][];
+    private int size;
+    private int chunkedUpTo;
+    private int[] episodeStarts = new int[64];
+    private int episodes;
+    private final float[] tailSum;
+
+    RobotHistory(RobotId robot, int dimensions) {
+        this.robot = robot;
+        this.dimensions = dimensions;
+        this.tailSum = new float[dimensions];
+    }
+
+    RobotId robot() {
+        return robot;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int dimensions() {
+        return dimensions;
+    }
+
+    long id(int ordinal) {
+        return ids[ordinal];
+    }
+
+    long time(int ordinal) {
+        return times[ordinal];
+    }
+
+    long lastId() {
+        return size == 0 ? 0 : ids[size - 1];
+    }
+
+    void append(long id, long time, float[] vector) {
+        if (size == ids.length) {
+            ids = Arrays.copyOf(ids, size * 2);
+            times = Arrays.copyOf(times, size * 2);
+        }
+        int page = size >>> PAGE_SHIFT;
+        if (page == pages.length) {
+            pages = Arrays.copyOf(pages, pages.length * 2);
+        }
+        if (pages[page] == null) {
+            pages[page] = new float[PAGE * dimensions];
+        }
+        System.arraycopy(vector, 0, pages[page], (size & (PAGE - 1)) * dimensions, dimensions);
+        ids[size] = id;
+        times[size] = time;
+        size++;
+        for (int i = 0; i < dimensions; i++) {
+            tailSum[i] += vector[i];
+        }
+    }
+
+    /** The ordinal of event {@code id}, or -1 if this robot has no such event. Ids increase with ordinals. */
+    int ordinalOf(long id) {
+        int found = Arrays.binarySearch(ids, 0, size, id);
+        return found < 0 ? -1 : found;
+    }
+
+    float[] vector(int ordinal) {
+        float[] vector = new float[dimensions];
+        System.arraycopy(pages[ordinal >>> PAGE_SHIFT], (ordinal & (PAGE - 1)) * dimensions, vector, 0, dimensions);
+        return vector;
+    }
+
+    /**
+     * Dot product of event {@code ordinal}'s vector with {@code query}, in eight independent sums so the loop
+     * pipelines. Both retrieval paths use this one function, so their scores of the same event are bit-identical
+     * and their rankings comparable.
+     */
+    double dot(int ordinal, float[] query) {
+        float[] page = pages[ordinal >>> PAGE_SHIFT];
+        int offset = (ordinal & (PAGE - 1)) * dimensions;
+        float a = 0;
+        float b = 0;
+        float c = 0;
+        float d = 0;
+        float e = 0;
+        float f = 0;
+        float g = 0;
+        float h = 0;
+        int i = 0;
+        for (; i + 7 < dimensions; i += 8) {
+            int o = offset + i;
+            a += page[o] * query[i];
+            b += page[o + 1] * query[i + 1];
+            c += page[o + 2] * query[i + 2];
+            d += page[o + 3] * query[i + 3];
+            e += page[o + 4] * query[i + 4];
+            f += page[o + 5] * query[i + 5];
+            g += page[o + 6] * query[i + 6];
+            h += page[o + 7] * query[i + 7];
+        }
+        for (; i < dimensions; i++) {
+            a += page[offset + i] * query[i];
+        }
+        return (double) ((a + b) + (c + d)) + ((e + f) + (g + h));
+    }
+
+    /** Adds event {@code ordinal}'s vector into {@code sum}. */
+    void addTo(float[] sum, int ordinal) {
+        float[] page = pages[ordinal >>> PAGE_SHIFT];
+        int offset = (ordinal & (PAGE - 1)) * dimensions;
+        for (int i = 0; i < dimensions; i++) {
+            sum[i] += page[offset + i];
+        }
+    }
+
+    /** Records that a closed episode begins at {@code ordinal}; episodes are recorded in order. */
+    void episodeStartsAt(int ordinal) {
+        if (episodes == episodeStarts.length) {
+            episodeStarts = Arrays.copyOf(episodeStarts, episodes * 2);
+        }
+        episodeStarts[episodes++] = ordinal;
+    }
+
+    boolean startsEpisode(int ordinal) {
+        return Arrays.binarySearch(episodeStarts, 0, episodes, ordinal) >= 0;
+    }
+
+    /** The start of the closed episode holding {@code ordinal} (which must be below {@link #chunkedUpTo()}). */
+    int episodeStartOf(int ordinal) {
+        int found = Arrays.binarySearch(episodeStarts, 0, episodes, ordinal);
+        return found >= 0 ? episodeStarts[found] : episodeStarts[-found - 2];
+    }
+
+    /** Events before this ordinal are in closed episodes. */
+    int chunkedUpTo() {
+        return chunkedUpTo;
+    }
+
+    /** Marks events before {@code ordinal} as chunked; the tail sum is recomputed (no drift from subtraction). */
+    void chunkedUpTo(int ordinal) {
+        chunkedUpTo = ordinal;
+        Arrays.fill(tailSum, 0);
+        for (int o = ordinal; o < size; o++) {
+            addTo(tailSum, o);
+        }
+    }
+
+    /** Sum of the vectors of the events after the last closed episode (a live view; do not modify). */
+    float[] tailSum() {
+        return tailSum;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.loci.episodic.chunk;
+
+/** Small float-vector helpers for chunk vectors. */
+final class Vectors {
+    private Vectors() {
+    }
+
+    /** Eight independent float sums, so the loop pipelines (chunk keys are scored thousands of times a query). */
+    static double dot(float[] x, float[] y) {
+        float a = 0;
+        float b = 0;
+        float c = 0;
+        float d = 0;
+        float e = 0;
+        float f = 0;
+        float g = 0;
+        float h = 0;
+        int i = 0;
+        for (; i + 7 < x.length; i += 8) {
+            a += x[i] * y[i];
+            b += x[i + 1] * y[i + 1];
+            c += x[i + 2] * y[i + 2];
+            d += x[i + 3] * y[i + 3];
+            e += x[i + 4] * y[i + 4];
+            f += x[i + 5] * y[i + 5];
+            g += x[i + 6] * y[i + 6];
+            h += x[i + 7] * y[i + 7];
+        }
+        for (; i < x.length; i++) {
+            a += x[i] * y[i];
+        }
+        return (double) ((a + b) + (c + d)) + ((e + f) + (g + h));
+    }
+
+    /** {@code v / |v|}, or a copy of {@code v} if it is all zeros (it then scores 0 against everything). */
+    static float[] normalised(float[] v) {
+        double norm = Math.sqrt(dot(v, v));
+        float[] unit = v.clone();
+        if (norm > 0) {
+            for (int i = 0; i < unit.length; i++) {
+                unit[i] = (float) (unit[i] / norm);
+            }
+        }
+        return unit;
+    }
+
+    static void add(float[] sum, float[] v) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += v[i];
+        }
+    }
+
+    /** Cosine of a unit vector with any vector (0 for a zero vector). */
+    static double cosine(float[] unit, float[] any) {
+        double norm = Math.sqrt(dot(any, any));
+        return norm == 0 ? 0 : dot(unit, any) / norm;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.loci.episodic.chunk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loci.episodic.event.Event;
+import dev.loci.episodic.event.EventType;
+import dev.loci.episodic.event.StoredEvent;
+import dev.loci.episodic.synthetic.SyntheticHistory;
+import dev.loci.spatial.embedding.HashingEmbedder;
+import dev.loci.spatial.geometry.Vec3;
+import dev.loci.spatial.provenance.RobotId;
+import dev.loci.spatial.provenance.Timestamp;
+import dev.loci.spatial.validation.InvalidValueException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.junit.jupiter.api.Test;
+
+class ChunkMemoryTest {
+    private static final RobotId ROBOT = RobotId.of("robot_1");
+    private static final Map<Long, String> LABELS = Map.of(7L, "red mug", 3L, "kitchen table", 9L, "hallway door");
+    private final HashingEmbedder embedder = new HashingEmbedder(128);
+
+    private ChunkMemory memory(TreeMap<Long, EventTrace> traces, TreeMap<Long, Chunk> chunks) {
+        return new ChunkMemory(traces, chunks, embedder, ChunkSettings.DEFAULT, LABELS::get);
+    }
+
+    /** A fetch in the hallway then the kitchen, sim time from 10 s, one event every 5 s. */
+    private static List<StoredEvent> fetchTheMug(long firstId, double startSeconds, boolean fails) {
+        List<StoredEvent> events = new ArrayList<>();
+        String task = "fetch the red mug";
+        Object[][] script = {
+                {EventType.TASK_STARTED, "started task fetch the red mug", "hallway", List.of()},
+                {EventType.ACTION, "planning route to the kitchen", "hallway", List.of()},
+                {EventType.OBSERVATION_BATCH, "saw the hallway door", "hallway", List.of(9L)},
+                {EventType.ACTION, "checking gripper", "hallway", List.of()},
+                {EventType.ACTION, "navigated to the kitchen", "kitchen", List.of()},
+                {EventType.OBSERVATION_BATCH, "saw the red mug on the kitchen table", "kitchen", List.of(7L, 3L)},
+                {EventType.ACTION, "picked up the red mug", "kitchen", List.of(7L)},
+                {EventType.OBSERVATION_BATCH, "saw the kitchen table", "kitchen", List.of(3L)},
+                {fails ? EventType.TASK_FAILED : EventType.TASK_FINISHED,
+                        fails ? "failed task fetch the red mug: gripper slipped" : "finished task fetch the red mug",
+                        "kitchen", List.of()}};
+        for (int i = 0; i < script.length; i++) {
+            String room = (String) script[i][2];
+            Vec3 place = room.equals("kitchen") ? new Vec3(2 + 0.1 * i, 2, 0) : new Vec3(-6, 0.2 * i, 0);
+            @SuppressWarnings("unchecked")
+            List<Long> objects = (List<Long>) script[i][3];
+            Event event = new Event(ROBOT, Timestamp.ofSeconds(startSeconds + 5 * i), (EventType) script[i][0],
+                    "tasks", (String) script[i][1], new TreeMap<>(Map.of("room", room, "task", task)),
+                    Optional.of(place), objects);
+            events.add(new StoredEvent(firstId + i, event));
+        }
+        return events;
+    }
+
+    private static List<Chunk> observeAll(ChunkMemory memory, List<StoredEvent> events) {
+        List<Chunk> created = new ArrayList<>();
+        events.forEach(e -> created.addAll(memory.observe(e)));
+        created.addAll(memory.flushAll());
+        return created;
+    }
+
+    @Test
+    void summarisesEpisodesDeterministicallyWithRoomObjectsAndOutcome() {
+        List<Chunk> first = observeAll(memory(new TreeMap<>(), new TreeMap<>()), fetchTheMug(1, 10, false));
+        List<Chunk> again = observeAll(memory(new TreeMap<>(), new TreeMap<>()), fetchTheMug(1, 10, false));
+        assertThat(again).isEqualTo(first);
+
+        List<Chunk> episodes = first.stream().filter(c -> c.level() == ChunkLevel.EPISODE).toList();
+        assertThat(episodes).hasSize(2);
+        assertThat(episodes.get(0).places()).containsExactly("hallway");
+        assertThat(episodes.get(1).summary()).isEqualTo("robot_1 in kitchen from t=30.0s to t=50.0s (20 s, 5 events)."
+                + " Task: fetch the red mug. Did: navigated to the kitchen; picked up the red mug."
+                + " Saw: red mug #7, kitchen table #3. Outcome: finished fetch the red mug.");
+        assertThat(episodes.get(0).summary()).contains("hallway", "hallway door #9",
+                "Outcome: none recorded, task still running");
+
+        Chunk session = first.get(first.size() - 1);
+        assertThat(session.level()).isEqualTo(ChunkLevel.SESSION);
+        assertThat(session.members()).containsExactly(episodes.get(0).id(), episodes.get(1).id());
+        assertThat(session.summary()).startsWith("robot_1 session from t=10.0s to t=50.0s (40 s, 2 episodes, 9 events)"
+                + " in kitchen, hallway.").contains("red mug #7", "finished fetch the red mug");
+
+        List<Chunk> failed = observeAll(memory(new TreeMap<>(), new TreeMap<>()), fetchTheMug(1, 10, true));
+        assertThat(failed.get(1).summary()).contains("Outcome: failed fetch the red mug (failed task fetch the red"
+                + " mug: gripper slipped)");
+    }
+
+    @Test
+    void recordsPlacesProvenanceAndWhatEachChunkWasDerivedFrom() {
+        List<Chunk> chunks = observeAll(memory(new TreeMap<>(), new TreeMap<>()), fetchTheMug(1, 10, false));
+        Chunk kitchen = chunks.get(1);
+        assertThat(kitchen.members()).containsExactly(5L, 6L, 7L, 8L, 9L);
+        assertThat(kitchen.firstEventId()).isEqualTo(5);
+        assertThat(kitchen.lastEventId()).isEqualTo(9);
+        assertThat(kitchen.centroid().orElseThrow().x()).isCloseTo(2.6, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(kitchen.bounds().orElseThrow().min().x()).isCloseTo(2.4, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(kitchen.bounds().orElseThrow().max().x()).isCloseTo(2.8, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(kitchen.objects()).containsExactly(7L, 3L);
+        assertThat(kitchen.provenance().robot()).isEqualTo(ROBOT);
+        assertThat(kitchen.provenance().time()).isEqualTo(kitchen.end());
+        assertThat(kitchen.version()).isEqualTo(1);
+        float[] v = kitchen.vector().toArray();
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        assertThat(norm).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-5));
+    }
+
+    @Test
+    void closesSessionsAtLongGaps() {
+        List<StoredEvent> events = new ArrayList<>(fetchTheMug(1, 10, false));
+        events.addAll(fetchTheMug(10, 100, true));
+        events.addAll(fetchTheMug(19, 10 + 3 * 3600, false)); // three hours later: a new session
+        ChunkMemory memory = memory(new TreeMap<>(), new TreeMap<>());
+        observeAll(memory, events);
+        List<Chunk> sessions = memory.sessions(ROBOT);
+        assertThat(sessions).hasSize(2);
+        assertThat(sessions.get(0).eventCount()).isEqualTo(18);
+        assertThat(sessions.get(1).eventCount()).isEqualTo(9);
+        assertThat(memory.members(sessions.get(0)).stream().mapToInt(Chunk::eventCount).sum()).isEqualTo(18);
+        assertThat(sessions.get(0).outcomes()).containsExactly("finished fetch the red mug",
+                "failed fetch the red mug (failed task fetch the red mug: gripper slipped)");
+        assertThat(memory.stats().sessions()).isEqualTo(2);
+        assertThat(memory.openEpisodes(ROBOT)).isEmpty();
+    }
+
+    @Test
+    void reopensFromItsMapsAndResumesWhereTheLastEpisodeEnded() {
+        SyntheticHistory.History history = new SyntheticHistory(21, 0.05).generate(2, 1500);
+        List<StoredEvent> events = history.events();
+        int cut = 1800;
+        ConcurrentSkipListMap<Long, EventTrace> traces = new ConcurrentSkipListMap<>();
+        ConcurrentSkipListMap<Long, Chunk> chunks = new ConcurrentSkipListMap<>();
+        ChunkMemory before = new ChunkMemory(traces, chunks, embedder, ChunkSettings.DEFAULT,
+                id -> history.labels().get(id));
+        events.subList(0, cut).forEach(before::observe);
+
+        // Reopen after a crash: the segmenter's state is gone; replay from where the memory says.
+        ChunkMemory after = new ChunkMemory(traces, chunks, embedder, ChunkSettings.DEFAULT,
+                id -> history.labels().get(id));
+        assertThat(after.stats().events()).isEqualTo(cut);
+        for (StoredEvent e : events.subList(0, cut)) {
+            if (e.id() >= after.replayFrom(e.event().robot())) {
+                after.observe(e);
+            }
+        }
+        events.subList(cut, events.size()).forEach(after::observe);
+
+        ChunkMemory uninterrupted = new ChunkMemory(new TreeMap<>(), new TreeMap<>(), embedder,
+                ChunkSettings.DEFAULT, id -> history.labels().get(id));
+        events.forEach(uninterrupted::observe);
+        assertThat(after.stats()).isEqualTo(uninterrupted.stats());
+        RecallQuery query = RecallQuery.of(embedder.embed("patrol the kitchen"), 10);
+        assertThat(after.recall(query)).isEqualTo(uninterrupted.recall(query));
+        assertThat(traces).hasSize(events.size());
+        assertThatThrownBy(() -> after.observe(events.get(0)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("open segments");
+    }
+
+    @Test
+    void refusesInconsistentChunksNamingTheField() {
+        Chunk valid = observeAll(memory(new TreeMap<>(), new TreeMap<>()), fetchTheMug(1, 10, false)).get(0);
+        assertThatThrownBy(() -> new Chunk(0, valid.level(), valid.robot(), valid.start(), valid.end(),
+                valid.members(), valid.eventCount(), valid.firstEventId(), valid.lastEventId(), valid.placedEvents(),
+                valid.centroid(), valid.bounds(), valid.places(), valid.objects(), valid.tasks(), valid.outcomes(),
+                valid.summary(), valid.vector()))
+                .isInstanceOf(InvalidValueException.class).satisfies(e -> assertThat(
+                        ((InvalidValueException) e).field()).isEqualTo("id"));
+        assertThatThrownBy(() -> new Chunk(1, valid.level(), valid.robot(), valid.end(), valid.start(),
+                valid.members(), valid.eventCount(), valid.firstEventId(), valid.lastEventId(), valid.placedEvents(),
+                valid.centroid(), valid.bounds(), valid.places(), valid.objects(), valid.tasks(), valid.outcomes(),
+                valid.summary(), valid.vector()))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("end");
+        assertThatThrownBy(() -> new Chunk(1, valid.level(), valid.robot(), valid.start(), valid.end(),
+                valid.members(), valid.eventCount(), valid.firstEventId(), valid.lastEventId(), 0,
+                valid.centroid(), valid.bounds(), valid.places(), valid.objects(), valid.tasks(), valid.outcomes(),
+                valid.summary(), valid.vector()))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("centroid");
+        assertThatThrownBy(() -> ChunkLevel.ofCode(9)).isInstanceOf(InvalidValueException.class);
+    }
+}
