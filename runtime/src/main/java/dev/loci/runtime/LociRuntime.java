@@ -1,5 +1,14 @@
 package dev.loci.runtime;
 
+import dev.loci.episodic.chunk.Chunk;
+import dev.loci.episodic.chunk.ChunkMemory;
+import dev.loci.episodic.chunk.ChunkSettings;
+import dev.loci.episodic.chunk.RecallResult;
+import dev.loci.episodic.chunk.RecalledEvent;
+import dev.loci.episodic.chunk.SummaryWriter;
+import dev.loci.episodic.working.WorkingMemory;
+import dev.loci.episodic.working.WorkingMemorySettings;
+import dev.loci.episodic.working.WorkingMemoryView;
 import dev.loci.episodic.event.ConsolidationPolicy;
 import dev.loci.episodic.event.ConsolidationReport;
 import dev.loci.episodic.event.Event;
@@ -22,6 +31,7 @@ import dev.loci.spatial.frame.SensorFrame;
 import dev.loci.spatial.geometry.Aabb;
 import dev.loci.spatial.memory.FrameResult;
 import dev.loci.spatial.memory.Ingested;
+import dev.loci.spatial.embedding.HashingEmbedder;
 import dev.loci.spatial.frontier.Frontier;
 import dev.loci.spatial.memory.OccupancyMemory;
 import dev.loci.spatial.memory.SpatialMemory;
@@ -47,6 +57,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,12 +72,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class LociRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LociRuntime.class);
+    /** Width of the lexical vectors that episodes and sessions are summarised and searched with. */
+    private static final int SUMMARY_DIMENSIONS = 256;
 
     private final DurableStore store;
     private final SpatialMemory spatial;
     private final OccupancyMemory occupancy;
     private final ObjectMemory objects;
     private final EventLog events;
+    /** Episodes and sessions over the event log, and the planners' working-memory view; guarded by itself. */
+    private final ChunkMemory chunks;
+    private final WorkingMemory working;
     private final ProfileBook profiles;
     private final StoreWriter writer;
     private final Rejections rejections = new Rejections();
@@ -80,6 +96,10 @@ public final class LociRuntime implements AutoCloseable {
         spatial.useLineOfSight(occupancy);
         this.events = new EventLog(store.events());
         this.profiles = new ProfileBook(store.profiles(), store.profileHistory());
+        LongFunction<String> objectLabels = id -> objects.get(id).map(RememberedObject::label).orElse("object");
+        this.chunks = new ChunkMemory(store.eventTraces(), store.chunks(), new HashingEmbedder(SUMMARY_DIMENSIONS),
+                ChunkSettings.DEFAULT, objectLabels);
+        this.working = new WorkingMemory(WorkingMemorySettings.DEFAULT, new SummaryWriter(objectLabels));
         this.writer = new StoreWriter(store, List.of(spatial::beforeCommit, occupancy::beforeCommit, events::beforeCommit),
                 config.commitInterval(), config.queueCapacity(), config.offerTimeout());
     }
@@ -159,7 +179,14 @@ public final class LociRuntime implements AutoCloseable {
             event.place().ifPresent(place -> checkInWorld("event.place", place));
             return null;
         });
-        return writer.submit(() -> events.append(event));
+        return writer.submit(() -> {
+            StoredEvent stored = events.append(event);
+            synchronized (chunks) {
+                chunks.observe(stored);
+                working.observe(stored);
+            }
+            return stored;
+        });
     }
 
     /**
@@ -306,6 +333,45 @@ public final class LociRuntime implements AutoCloseable {
 
     public List<StoredEvent> events(EventQuery query) {
         return checked(() -> events.query(query));
+    }
+
+    /**
+     * Two-stage recall of events by a question in words: session summaries first, then the best sessions'
+     * episodes, then their events; the top {@code k} with their temporal neighbours, in log order.
+     */
+    public List<StoredEvent> recall(String question, int k) {
+        Require.text("question", question, Require.MAX_TEXT_CHARS);
+        RecallResult result;
+        synchronized (chunks) {
+            result = checked(() -> chunks.recall(question, k));
+        }
+        List<StoredEvent> found = new ArrayList<>();
+        for (RecalledEvent recalled : result.withContext()) {
+            events.get(recalled.robot(), recalled.time().nanos(), recalled.eventId())
+                    .ifPresent(e -> found.add(new StoredEvent(recalled.eventId(), e)));
+        }
+        return found;
+    }
+
+    /** The sessions (top-level chunks) of a robot's history, oldest first, each with its summary. */
+    public List<Chunk> sessions(RobotId robot) {
+        synchronized (chunks) {
+            return chunks.sessions(robot);
+        }
+    }
+
+    /** The episodes a session is made of. */
+    public List<Chunk> episodesOf(Chunk session) {
+        synchronized (chunks) {
+            return chunks.members(session);
+        }
+    }
+
+    /** What a planner should see of a robot's current task: finished subgoals as summaries, the current in detail. */
+    public Optional<WorkingMemoryView> workingMemory(RobotId robot) {
+        synchronized (chunks) {
+            return working.view(robot);
+        }
     }
 
     public Optional<Versioned<RobotProfile>> profile(RobotId robot) {

@@ -1,9 +1,13 @@
 package dev.loci.runtime.store;
 
+import dev.loci.episodic.chunk.Chunk;
+import dev.loci.episodic.chunk.EventTrace;
 import dev.loci.episodic.event.Event;
 import dev.loci.episodic.event.EventMaps;
 import dev.loci.runtime.embodiment.RobotProfile;
+import dev.loci.runtime.store.codec.ChunkCodec;
 import dev.loci.runtime.store.codec.EventCodec;
+import dev.loci.runtime.store.codec.EventTraceCodec;
 import dev.loci.runtime.store.codec.FrameCodec;
 import dev.loci.runtime.store.codec.MapDbSerializer;
 import dev.loci.runtime.store.codec.ObjectStateCodec;
@@ -49,6 +53,8 @@ public final class DurableStore implements AutoCloseable {
     private final BTreeMap<String, Long> counters;
     private final BTreeMap<Long, FrameRecord> frames;
     private final BTreeMap<Long, byte[]> occupancyChunks;
+    private final BTreeMap<Long, EventTrace> eventTraces;
+    private final BTreeMap<Long, Chunk> chunks;
     private final BTreeMap<long[], ObjectState> objectVersions;
     private final BTreeMap<long[], Versioned<RobotProfile>> profileHistory;
 
@@ -72,6 +78,10 @@ public final class DurableStore implements AutoCloseable {
         this.profileHistory = db.treeMap("profiles.history", Serializer.LONG_ARRAY,
                 new MapDbSerializer<>(new ProfileCodec())).valuesOutsideNodesEnable().createOrOpen();
         this.occupancyChunks = db.treeMap("occupancy.chunks", Serializer.LONG, Serializer.BYTE_ARRAY)
+                .valuesOutsideNodesEnable().createOrOpen();
+        this.eventTraces = db.treeMap("events.traces", Serializer.LONG, new MapDbSerializer<>(new EventTraceCodec()))
+                .valuesOutsideNodesEnable().createOrOpen();
+        this.chunks = db.treeMap("chunks", Serializer.LONG, new MapDbSerializer<>(new ChunkCodec()))
                 .valuesOutsideNodesEnable().createOrOpen();
         this.frames = db.treeMap("frames", Serializer.LONG, new MapDbSerializer<>(new FrameCodec()))
                 .valuesOutsideNodesEnable().createOrOpen();
@@ -166,6 +176,16 @@ public final class DurableStore implements AutoCloseable {
     /** Voxel chunks of the occupancy map (the map's own format, versioned inside each value). */
     public BTreeMap<Long, byte[]> occupancyChunks() {
         return occupancyChunks;
+    }
+
+    /** Each event's text vector, by event id: what episodes and sessions are built and searched from. */
+    public BTreeMap<Long, EventTrace> eventTraces() {
+        return eventTraces;
+    }
+
+    /** Episodes and sessions of the event history. */
+    public BTreeMap<Long, Chunk> chunks() {
+        return chunks;
     }
 
     public BTreeMap<Long, FrameRecord> frames() {

@@ -116,4 +116,55 @@ final class Fields {
         }
         return count;
     }
+
+    static void embedding(DataOutput out, dev.loci.spatial.observation.Embedding e) throws IOException {
+        out.writeShort(e.dimensions());
+        for (int i = 0; i < e.dimensions(); i++) {
+            out.writeFloat(e.get(i));
+        }
+    }
+
+    static dev.loci.spatial.observation.Embedding embedding(DataInput in) throws IOException {
+        int dims = count(in.readUnsignedShort(), dev.loci.spatial.observation.Embedding.MAX_DIMENSIONS, "embedding dimension");
+        float[] values = new float[dims];
+        for (int i = 0; i < dims; i++) {
+            values[i] = in.readFloat();
+        }
+        return new dev.loci.spatial.observation.Embedding(values);
+    }
+
+    static void longs(DataOutput out, java.util.List<Long> values) throws IOException {
+        out.writeInt(values.size());
+        for (long v : values) {
+            out.writeLong(v);
+        }
+    }
+
+    static java.util.List<Long> longs(DataInput in, int max, String what) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > max) {
+            throw new CorruptRecordException(what + " count " + n + " is outside [0, " + max + "]");
+        }
+        java.util.List<Long> values = new java.util.ArrayList<>(Math.min(n, 1024));
+        for (int i = 0; i < n; i++) {
+            values.add(in.readLong());
+        }
+        return values;
+    }
+
+    static void strings(DataOutput out, java.util.List<String> values) throws IOException {
+        out.writeShort(values.size());
+        for (String v : values) {
+            out.writeUTF(v);
+        }
+    }
+
+    static java.util.List<String> strings(DataInput in, int max, String what) throws IOException {
+        int n = count(in.readUnsignedShort(), max, what);
+        java.util.List<String> values = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            values.add(in.readUTF());
+        }
+        return values;
+    }
 }
