@@ -16,6 +16,9 @@ import dev.loci.episodic.event.EventLog;
 import dev.loci.episodic.event.EventQuery;
 import dev.loci.episodic.event.StoredEvent;
 import dev.loci.runtime.embodiment.ProfileBook;
+import dev.loci.runtime.lifecycle.Forgetting;
+import dev.loci.runtime.lifecycle.ForgettingPolicy;
+import dev.loci.runtime.lifecycle.ForgettingReport;
 import dev.loci.runtime.embodiment.RobotProfile;
 import dev.loci.runtime.store.DurableStore;
 import dev.loci.runtime.store.StoreWriter;
@@ -83,9 +86,13 @@ public final class LociRuntime implements AutoCloseable {
     /** Episodes and sessions over the event log, and the planners' working-memory view; guarded by itself. */
     private final ChunkMemory chunks;
     private final WorkingMemory working;
+    private final Forgetting forgetting;
     private final ProfileBook profiles;
     private final StoreWriter writer;
     private final Rejections rejections = new Rejections();
+    /** Sensor time of the newest event: "now" for rehearsal, since memory runs on robot time, not wall time. */
+    private final java.util.concurrent.atomic.AtomicReference<Timestamp> latestEventTime =
+            new java.util.concurrent.atomic.AtomicReference<>(Timestamp.ZERO);
 
     private LociRuntime(DurableStore store, LociConfig config) {
         this.store = store;
@@ -100,6 +107,8 @@ public final class LociRuntime implements AutoCloseable {
         this.chunks = new ChunkMemory(store.eventTraces(), store.chunks(), new HashingEmbedder(SUMMARY_DIMENSIONS),
                 ChunkSettings.DEFAULT, objectLabels);
         this.working = new WorkingMemory(WorkingMemorySettings.DEFAULT, new SummaryWriter(objectLabels));
+        this.forgetting = new Forgetting(store.rehearsal(), chunks, events, store.eventTraces());
+        replayOpenEpisodes(store);
         this.writer = new StoreWriter(store, List.of(spatial::beforeCommit, occupancy::beforeCommit, events::beforeCommit),
                 config.commitInterval(), config.queueCapacity(), config.offerTimeout());
     }
@@ -181,6 +190,7 @@ public final class LociRuntime implements AutoCloseable {
         });
         return writer.submit(() -> {
             StoredEvent stored = events.append(event);
+            latestEventTime.accumulateAndGet(event.time(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
             synchronized (chunks) {
                 chunks.observe(stored);
                 working.observe(stored);
@@ -206,6 +216,31 @@ public final class LociRuntime implements AutoCloseable {
                     from.nanos(), to.nanos(), report.eventsExamined(), report.runsMerged(), report.eventsMerged());
             return report;
         });
+    }
+
+    /**
+     * Forgetting: episodes whose retention at {@code now} fell below the policy's threshold lose their events;
+     * their summaries stay. Explicit and logged: nothing is forgotten unless asked.
+     */
+    public CompletableFuture<ForgettingReport> forget(Timestamp now, ForgettingPolicy policy) {
+        checked(() -> {
+            Require.present("now", now);
+            return Require.present("policy", policy);
+        });
+        return writer.submit(() -> {
+            ForgettingReport report;
+            synchronized (chunks) {
+                report = forgetting.forget(now, policy);
+            }
+            log.info("forgetting at {} ns: {} episodes examined, {} lost their detail ({} events); summaries kept",
+                    now.nanos(), report.episodesExamined(), report.episodesForgotten(), report.eventsRemoved());
+            return report;
+        });
+    }
+
+    /** Whether an episode's events were forgotten (its summary remains). */
+    public boolean detailForgotten(long episodeId) {
+        return forgetting.detailForgotten(episodeId);
     }
 
     /** Stores the robot's profile as its next version, written by {@code source}; completes when committed. */
@@ -340,17 +375,33 @@ public final class LociRuntime implements AutoCloseable {
      * episodes, then their events; the top {@code k} with their temporal neighbours, in log order.
      */
     public List<StoredEvent> recall(String question, int k) {
-        Require.text("question", question, Require.MAX_TEXT_CHARS);
+        checked(() -> Require.text("question", question, Require.MAX_TEXT_CHARS));
         RecallResult result;
         synchronized (chunks) {
             result = checked(() -> chunks.recall(question, k));
         }
+        writer.submit(() -> { // rehearsal is a write: it goes through the writer like every other
+            synchronized (chunks) {
+                forgetting.reinforce(result, latestEventTime.get());
+            }
+            return null;
+        });
         List<StoredEvent> found = new ArrayList<>();
         for (RecalledEvent recalled : result.withContext()) {
             events.get(recalled.robot(), recalled.time().nanos(), recalled.eventId())
                     .ifPresent(e -> found.add(new StoredEvent(recalled.eventId(), e)));
         }
         return found;
+    }
+
+    /** Closes the robot's open episode and session now (end of a mission, shutdown); completes when committed. */
+    public CompletableFuture<List<Chunk>> closeEpisodes(RobotId robot) {
+        checked(() -> Require.present("robot", robot));
+        return writer.submit(() -> {
+            synchronized (chunks) {
+                return chunks.flush(robot);
+            }
+        });
     }
 
     /** The sessions (top-level chunks) of a robot's history, oldest first, each with its summary. */
@@ -430,6 +481,22 @@ public final class LociRuntime implements AutoCloseable {
     }
 
     // ---- internals ---------------------------------------------------------------------------------------
+
+    /**
+     * Chunk memory keeps closed episodes and sessions in the store; the events of the still-open ones (and a
+     * window before them, to warm the segmenter up) are replayed from the log after a reopen.
+     */
+    private void replayOpenEpisodes(DurableStore store) {
+        for (RobotId robot : chunks.robots()) {
+            long from = chunks.replayFrom(robot);
+            for (var trace : store.eventTraces().tailMap(Math.max(1, from), true).entrySet()) {
+                if (trace.getValue().robot().equals(robot)) {
+                    events.get(robot, trace.getValue().time().nanos(), trace.getKey())
+                            .ifPresent(e -> chunks.observe(new StoredEvent(trace.getKey(), e)));
+                }
+            }
+        }
+    }
 
     private ObservationAck apply(Observation observation) {
         Ingested ingested = spatial.observe(observation);

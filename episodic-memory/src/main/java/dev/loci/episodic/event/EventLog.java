@@ -129,6 +129,16 @@ public final class EventLog {
         }
     }
 
+    /**
+     * Removes one event from every index (forgetting its detail); returns whether it was there. Runs on the
+     * writer thread; the caller decides, logs and commits.
+     */
+    public boolean forget(RobotId robot, long time, long id) {
+        Optional<Event> event = get(robot, time, id);
+        event.ifPresent(e -> remove(new StoredEvent(id, e)));
+        return event.isPresent();
+    }
+
     private void remove(StoredEvent stored) {
         Event event = stored.event();
         long time = event.time().nanos();

@@ -55,6 +55,7 @@ public final class DurableStore implements AutoCloseable {
     private final BTreeMap<Long, byte[]> occupancyChunks;
     private final BTreeMap<Long, EventTrace> eventTraces;
     private final BTreeMap<Long, Chunk> chunks;
+    private final BTreeMap<Long, long[]> rehearsal;
     private final BTreeMap<long[], ObjectState> objectVersions;
     private final BTreeMap<long[], Versioned<RobotProfile>> profileHistory;
 
@@ -83,6 +84,7 @@ public final class DurableStore implements AutoCloseable {
                 .valuesOutsideNodesEnable().createOrOpen();
         this.chunks = db.treeMap("chunks", Serializer.LONG, new MapDbSerializer<>(new ChunkCodec()))
                 .valuesOutsideNodesEnable().createOrOpen();
+        this.rehearsal = db.treeMap("chunks.rehearsal", Serializer.LONG, Serializer.LONG_ARRAY).createOrOpen();
         this.frames = db.treeMap("frames", Serializer.LONG, new MapDbSerializer<>(new FrameCodec()))
                 .valuesOutsideNodesEnable().createOrOpen();
     }
@@ -186,6 +188,11 @@ public final class DurableStore implements AutoCloseable {
     /** Episodes and sessions of the event history. */
     public BTreeMap<Long, Chunk> chunks() {
         return chunks;
+    }
+
+    /** Per episode: {recalls, last recall ns, detail forgotten 0/1}. */
+    public BTreeMap<Long, long[]> rehearsal() {
+        return rehearsal;
     }
 
     public BTreeMap<Long, FrameRecord> frames() {
