@@ -97,6 +97,7 @@ public final class DurableStore implements AutoCloseable {
         DB db = DBMaker.fileDB(file.toFile())
                 .transactionEnable()
                 .fileMmapEnableIfSupported()
+                .allocateIncrement(32L << 20)
                 .make();
         BlobStore blobs = null;
         ObservationJournal journal = null;
