@@ -23,7 +23,8 @@ import java.util.function.LongPredicate;
  * ties to the better view, then the newer frame). Each new frame is handled incrementally: if it shows a
  * confirmed object no snapshot covers yet, the greedy step adds frames for just those objects. When increments
  * have grown the set past {@code (1 + slack)} x the last full greedy cover, the cover is recomputed from
- * scratch, so the set stays within that factor of greedy. Each covered object is assigned to the snapshot
+ * scratch (at most once per tenth of the candidate count in frames, to bound the cost), so the set returns
+ * to within that factor of greedy. Call {@link #recompute} before reading if that bound must hold exactly now. Each covered object is assigned to the snapshot
  * that sees it best; a snapshot left with no objects is dropped.
  *
  * <p>Not thread-safe: the owner serialises updates and reads.
@@ -34,7 +35,9 @@ public final class SnapshotMemory {
     private final Map<Long, Set<Long>> framesShowing = new HashMap<>();
     private final Map<Long, Long> assignment = new HashMap<>();
     private final Map<Long, Set<Long>> snapshots = new TreeMap<>();
+    private static final int MIN_FRAMES_BETWEEN_RECOMPUTES = 20;
     private int greedyBaseline;
+    private long framesSinceRecompute;
     private long recomputations;
 
     private record Candidate(FrameRecord frame, Map<Long, Double> quality) {
@@ -74,7 +77,11 @@ public final class SnapshotMemory {
         if (!uncovered.isEmpty()) {
             cover(uncovered);
         }
-        if (snapshots.size() > Math.ceil((1 + settings.slack()) * greedyBaseline) + 1) {
+        framesSinceRecompute++;
+        // A full recompute costs O(candidates x objects): amortise it over at least a tenth as many frames as
+        // there are candidates, so a growing map (every new room adds snapshots) does not recompute per frame.
+        if (snapshots.size() > Math.ceil((1 + settings.slack()) * greedyBaseline) + 1
+                && framesSinceRecompute >= Math.max(MIN_FRAMES_BETWEEN_RECOMPUTES, candidates.size() / 10)) {
             recompute(confirmed);
         }
         pruneCandidates();
@@ -103,6 +110,7 @@ public final class SnapshotMemory {
     /** Recomputes the greedy cover of every confirmed object from all candidate frames. */
     public void recompute(LongPredicate confirmed) {
         recomputations++;
+        framesSinceRecompute = 0;
         assignment.clear();
         snapshots.clear();
         Set<Long> universe = new HashSet<>();
