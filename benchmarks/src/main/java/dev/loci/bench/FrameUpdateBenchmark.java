@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Cost of one detector frame in spatial memory, in memory only (no store): fusing its ~29 observations,
  * change detection over the objects in view, the point-to-frame index and the incremental snapshot update.
- * The memory first takes 100,000 frames of the workload (about 2.9M observations would be too slow to set
- * up, so this is the state after ~100k frames); then each invocation takes the next frame.
+ * The memory first takes 5,000 frames of the workload (about 145k observations; more would be slow to set
+ * up); then each invocation takes the next frame.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class FrameUpdateBenchmark {
     private static final FieldOfView CAMERA = new FieldOfView(Math.toRadians(90), Math.toRadians(60), 0.1, 4.5);
-    private static final int PREFILL_FRAMES = 20_000;
+    private static final int PREFILL_FRAMES = 5_000;
 
     private ObservationStream stream;
     private SpatialMemory memory;
