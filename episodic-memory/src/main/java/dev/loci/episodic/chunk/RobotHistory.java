@@ -86,38 +86,9 @@ final class RobotHistory {
         return vector;
     }
 
-    /**
-     * Dot product of event {@code ordinal}'s vector with {@code query}, in eight independent sums so the loop
-     * pipelines. Both retrieval paths use this one function, so their scores of the same event are bit-identical
-     * and their rankings comparable.
-     */
+    /** Dot product of event {@code ordinal}'s vector with {@code query} (see {@link Vectors#dot}). */
     double dot(int ordinal, float[] query) {
-        float[] page = pages[ordinal >>> PAGE_SHIFT];
-        int offset = (ordinal & (PAGE - 1)) * dimensions;
-        float a = 0;
-        float b = 0;
-        float c = 0;
-        float d = 0;
-        float e = 0;
-        float f = 0;
-        float g = 0;
-        float h = 0;
-        int i = 0;
-        for (; i + 7 < dimensions; i += 8) {
-            int o = offset + i;
-            a += page[o] * query[i];
-            b += page[o + 1] * query[i + 1];
-            c += page[o + 2] * query[i + 2];
-            d += page[o + 3] * query[i + 3];
-            e += page[o + 4] * query[i + 4];
-            f += page[o + 5] * query[i + 5];
-            g += page[o + 6] * query[i + 6];
-            h += page[o + 7] * query[i + 7];
-        }
-        for (; i < dimensions; i++) {
-            a += page[offset + i] * query[i];
-        }
-        return (double) ((a + b) + (c + d)) + ((e + f) + (g + h));
+        return Vectors.dot(pages[ordinal >>> PAGE_SHIFT], (ordinal & (PAGE - 1)) * dimensions, query, dimensions);
     }
 
     /** Adds event {@code ordinal}'s vector into {@code sum}. */

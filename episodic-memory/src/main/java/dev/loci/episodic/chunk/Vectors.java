@@ -7,6 +7,15 @@ final class Vectors {
 
     /** Eight independent float sums, so the loop pipelines (chunk keys are scored thousands of times a query). */
     static double dot(float[] x, float[] y) {
+        return dot(x, 0, y, x.length);
+    }
+
+    /**
+     * Dot product of {@code length} floats of {@code x} from {@code offset} with {@code y}, in eight independent
+     * sums so the loop pipelines. Every score in chunk memory goes through here, so the hierarchical and the
+     * exhaustive paths score the same event bit-identically and their rankings stay comparable.
+     */
+    static double dot(float[] x, int offset, float[] y, int length) {
         float a = 0;
         float b = 0;
         float c = 0;
@@ -16,18 +25,19 @@ final class Vectors {
         float g = 0;
         float h = 0;
         int i = 0;
-        for (; i + 7 < x.length; i += 8) {
-            a += x[i] * y[i];
-            b += x[i + 1] * y[i + 1];
-            c += x[i + 2] * y[i + 2];
-            d += x[i + 3] * y[i + 3];
-            e += x[i + 4] * y[i + 4];
-            f += x[i + 5] * y[i + 5];
-            g += x[i + 6] * y[i + 6];
-            h += x[i + 7] * y[i + 7];
+        for (; i + 7 < length; i += 8) {
+            int o = offset + i;
+            a += x[o] * y[i];
+            b += x[o + 1] * y[i + 1];
+            c += x[o + 2] * y[i + 2];
+            d += x[o + 3] * y[i + 3];
+            e += x[o + 4] * y[i + 4];
+            f += x[o + 5] * y[i + 5];
+            g += x[o + 6] * y[i + 6];
+            h += x[o + 7] * y[i + 7];
         }
-        for (; i < x.length; i++) {
-            a += x[i] * y[i];
+        for (; i < length; i++) {
+            a += x[offset + i] * y[i];
         }
         return (double) ((a + b) + (c + d)) + ((e + f) + (g + h));
     }
