@@ -39,6 +39,9 @@ class EventQueriesTest {
                     event = event.involving(List.of(1L + random.nextInt(20), 21L + random.nextInt(20)));
                 }
                 pending.add(runtime.record(event));
+                if (pending.size() % 128 == 0) {
+                    pending.get(pending.size() - 128).get(); // a publisher that keeps up with the store
+                }
             }
             for (var stored : pending) {
                 all.add(stored.get());

@@ -43,6 +43,9 @@ final class ScriptedSession {
         this.progress = progress;
     }
 
+    /** Writes in flight before the session waits for the oldest: a publisher that keeps pace with the store. */
+    private static final int MAX_IN_FLIGHT = 128;
+
     /** Runs every route; returns the simulated end time. */
     Timestamp run() {
         List<CompletableFuture<?>> writes = new ArrayList<>();
@@ -75,6 +78,9 @@ final class ScriptedSession {
                 SensorFrame frame = look(body, pose(at, yaw), time(tick));
                 observed += frame.observations().size();
                 writes.add(runtime.ingestFrame(frame));
+                if (writes.size() > MAX_IN_FLIGHT) {
+                    writes.get(writes.size() - MAX_IN_FLIGHT - 1).join();
+                }
                 if (tick % (long) RATE_HZ == 0) {
                     double battery = Math.max(0.05, 1.0 - tick * 0.0005);
                     writes.add(runtime.updateProfile(body.withStatus(RobotStatus.BUSY).withBattery(battery)
