@@ -10,7 +10,7 @@ import dev.loci.spatial.validation.Require;
  * @param maxCandidates frames kept as candidates; beyond this the oldest non-snapshot frames are dropped
  */
 public record SnapshotSettings(int minSightings, double slack, int maxCandidates) {
-    public static final SnapshotSettings DEFAULT = new SnapshotSettings(3, 0.15, 20_000);
+    public static final SnapshotSettings DEFAULT = new SnapshotSettings(3, 0.15, 2_000);
 
     public SnapshotSettings {
         if (minSightings < 1) {
