@@ -1,8 +1,9 @@
 package dev.loci.episodic.chunk;
 
 /**
- * An episode in the retrieval index: ordinals [from, to) of its robot's history, its unit vector and its key group. The open
- * tail of a robot (events after its last closed episode) is a node too, with id {@link #OPEN}.
+ * An episode in the retrieval index: ordinals [from, to) of its robot's history, its unit vector (at
+ * {@code index} in a packed store, next to the vectors of the episodes before and after it) and its key group.
+ * The open tail of a robot (events after its last closed episode) is a node too, with id {@link #OPEN}.
  */
 final class EpisodeNode {
     static final long OPEN = Long.MAX_VALUE;
@@ -11,16 +12,27 @@ final class EpisodeNode {
     final RobotHistory history;
     final int from;
     final int to;
-    final float[] vector;
+    final PackedVectors store;
+    final int index;
     /** Which session key the episode counts towards (see {@link SessionKeys}). */
     final String group;
 
-    EpisodeNode(long chunkId, RobotHistory history, int from, int to, float[] vector, String group) {
+    EpisodeNode(long chunkId, RobotHistory history, int from, int to, PackedVectors store, int index,
+                String group) {
         this.chunkId = chunkId;
-        this.group = group;
         this.history = history;
         this.from = from;
         this.to = to;
-        this.vector = vector;
+        this.store = store;
+        this.index = index;
+        this.group = group;
+    }
+
+    double score(float[] query) {
+        return store.dot(index, query);
+    }
+
+    float[] vector() {
+        return store.copy(index);
     }
 }

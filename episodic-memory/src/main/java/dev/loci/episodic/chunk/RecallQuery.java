@@ -9,14 +9,16 @@ import java.util.Optional;
 /**
  * A hierarchical recall: the {@code k} events most similar to {@code vector}, of one robot or all.
  *
- * @param sessionBeam sessions whose episodes are scored (the best-scoring sessions)
- * @param episodeBeam episodes, across those sessions, whose events are scored
+ * @param sessionBeam sessions descended into (the best by their best key)
+ * @param groupBeam   session keys (task groups), across those sessions, whose episodes are scored
+ * @param episodeBeam episodes, across those groups, whose events are scored
  * @param neighbours  events either side of each hit (same robot) added as temporal context
  */
-public record RecallQuery(Embedding vector, Optional<RobotId> robot, int k, int sessionBeam, int episodeBeam,
-                          int neighbours) {
+public record RecallQuery(Embedding vector, Optional<RobotId> robot, int k, int sessionBeam, int groupBeam,
+                          int episodeBeam, int neighbours) {
     public static final int MAX_K = 1000;
     public static final int DEFAULT_SESSION_BEAM = 48;
+    public static final int DEFAULT_GROUP_BEAM = 256;
     public static final int DEFAULT_EPISODE_BEAM = 96;
     public static final int DEFAULT_NEIGHBOURS = 2;
 
@@ -25,25 +27,26 @@ public record RecallQuery(Embedding vector, Optional<RobotId> robot, int k, int 
         Require.present("robot", robot);
         within("k", k, 1, MAX_K);
         within("sessionBeam", sessionBeam, 1, 1_000_000);
+        within("groupBeam", groupBeam, 1, 10_000_000);
         within("episodeBeam", episodeBeam, 1, 10_000_000);
         within("neighbours", neighbours, 0, 100);
     }
 
     public static RecallQuery of(Embedding vector, int k) {
-        return new RecallQuery(vector, Optional.empty(), k, DEFAULT_SESSION_BEAM, DEFAULT_EPISODE_BEAM,
-                DEFAULT_NEIGHBOURS);
+        return new RecallQuery(vector, Optional.empty(), k, DEFAULT_SESSION_BEAM, DEFAULT_GROUP_BEAM,
+                DEFAULT_EPISODE_BEAM, DEFAULT_NEIGHBOURS);
     }
 
     public RecallQuery ofRobot(RobotId id) {
-        return new RecallQuery(vector, Optional.of(id), k, sessionBeam, episodeBeam, neighbours);
+        return new RecallQuery(vector, Optional.of(id), k, sessionBeam, groupBeam, episodeBeam, neighbours);
     }
 
-    public RecallQuery beams(int sessions, int episodes) {
-        return new RecallQuery(vector, robot, k, sessions, episodes, neighbours);
+    public RecallQuery beams(int sessions, int groups, int episodes) {
+        return new RecallQuery(vector, robot, k, sessions, groups, episodes, neighbours);
     }
 
     public RecallQuery withNeighbours(int count) {
-        return new RecallQuery(vector, robot, k, sessionBeam, episodeBeam, count);
+        return new RecallQuery(vector, robot, k, sessionBeam, groupBeam, episodeBeam, count);
     }
 
     private static void within(String field, int value, int min, int max) {

@@ -13,11 +13,17 @@ final class RobotChunks {
     final List<Chunk> openEpisodes = new ArrayList<>();
     final List<EpisodeNode> openNodes = new ArrayList<>();
     final float[] openSum;
+    /** Unit vectors of the robot's closed episodes, in order: a session's episodes are a contiguous run. */
+    final PackedVectors episodeVectors;
+    /** Keys of the robot's closed sessions, in order. */
+    final PackedVectors sessionKeys;
     String openSessionName;
 
     RobotChunks(RobotHistory history) {
         this.history = history;
         this.openSum = new float[history.dimensions()];
+        this.episodeVectors = new PackedVectors(history.dimensions());
+        this.sessionKeys = new PackedVectors(history.dimensions());
     }
 
     /** The open tail as an episode node, or null when every event is in a closed episode. */
@@ -25,25 +31,21 @@ final class RobotChunks {
         if (history.chunkedUpTo() == history.size()) {
             return null;
         }
-        return new EpisodeNode(EpisodeNode.OPEN, history, history.chunkedUpTo(), history.size(),
-                Vectors.normalised(history.tailSum()), "open tail");
+        PackedVectors store = new PackedVectors(history.dimensions());
+        int index = store.add(Vectors.normalised(history.tailSum()));
+        return new EpisodeNode(EpisodeNode.OPEN, history, history.chunkedUpTo(), history.size(), store, index,
+                "open tail");
     }
 
     /**
-     * The open session as a node: its closed episodes and the tail, with the normalised mean of their unit
-     * vectors; null when there is nothing open.
+     * The open session as a node: its closed episodes, keyed like a closed session (keys computed per query: at
+     * most a session's worth of episodes); null when it has none. The open tail is not in it: recall scores the
+     * tail's events directly.
      */
     SessionNode openSessionNode() {
-        EpisodeNode tail = tailNode();
-        if (openNodes.isEmpty() && tail == null) {
+        if (openNodes.isEmpty()) {
             return null;
         }
-        List<EpisodeNode> episodes = new ArrayList<>(openNodes);
-        float[] sum = openSum.clone();
-        if (tail != null) {
-            episodes.add(tail);
-            Vectors.add(sum, tail.vector);
-        }
-        return new SessionNode(EpisodeNode.OPEN, episodes, Vectors.normalised(sum));
+        return new SessionNode(EpisodeNode.OPEN, List.copyOf(openNodes), new PackedVectors(history.dimensions()));
     }
 }

@@ -9,14 +9,11 @@ import java.util.Arrays;
  * plus or minus n. Also tracks the open tail: events after the last closed episode, and their vector sum.
  */
 final class RobotHistory {
-    private static final int PAGE_SHIFT = 10;
-    private static final int PAGE = 1 << PAGE_SHIFT;
-
     private final RobotId robot;
     private final int dimensions;
-    private long[] ids = new long[PAGE];
-    private long[] times = new long[PAGE];
-    private float[][] pages = new float[4][];
+    private long[] ids = new long[1024];
+    private long[] times = new long[1024];
+    private final PackedVectors vectors;
     private int size;
     private int chunkedUpTo;
     private int[] episodeStarts = new int[64];
@@ -27,6 +24,7 @@ final class RobotHistory {
         this.robot = robot;
         this.dimensions = dimensions;
         this.tailSum = new float[dimensions];
+        this.vectors = new PackedVectors(dimensions);
     }
 
     RobotId robot() {
@@ -58,14 +56,7 @@ final class RobotHistory {
             ids = Arrays.copyOf(ids, size * 2);
             times = Arrays.copyOf(times, size * 2);
         }
-        int page = size >>> PAGE_SHIFT;
-        if (page == pages.length) {
-            pages = Arrays.copyOf(pages, pages.length * 2);
-        }
-        if (pages[page] == null) {
-            pages[page] = new float[PAGE * dimensions];
-        }
-        System.arraycopy(vector, 0, pages[page], (size & (PAGE - 1)) * dimensions, dimensions);
+        vectors.add(vector);
         ids[size] = id;
         times[size] = time;
         size++;
@@ -81,23 +72,17 @@ final class RobotHistory {
     }
 
     float[] vector(int ordinal) {
-        float[] vector = new float[dimensions];
-        System.arraycopy(pages[ordinal >>> PAGE_SHIFT], (ordinal & (PAGE - 1)) * dimensions, vector, 0, dimensions);
-        return vector;
+        return vectors.copy(ordinal);
     }
 
-    /** Dot product of event {@code ordinal}'s vector with {@code query} (see {@link Vectors#dot}). */
+    /** Cosine of event {@code ordinal}'s unit vector with the query (see {@link PackedVectors#dot}). */
     double dot(int ordinal, float[] query) {
-        return Vectors.dot(pages[ordinal >>> PAGE_SHIFT], (ordinal & (PAGE - 1)) * dimensions, query, dimensions);
+        return vectors.dot(ordinal, query);
     }
 
     /** Adds event {@code ordinal}'s vector into {@code sum}. */
     void addTo(float[] sum, int ordinal) {
-        float[] page = pages[ordinal >>> PAGE_SHIFT];
-        int offset = (ordinal & (PAGE - 1)) * dimensions;
-        for (int i = 0; i < dimensions; i++) {
-            sum[i] += page[offset + i];
-        }
+        vectors.addTo(sum, ordinal);
     }
 
     /** Records that a closed episode begins at {@code ordinal}; episodes are recorded in order. */

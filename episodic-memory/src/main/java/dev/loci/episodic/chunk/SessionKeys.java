@@ -1,5 +1,6 @@
 package dev.loci.episodic.chunk;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,7 @@ import java.util.Map;
 /**
  * The retrieval keys of a session: one per task it holds (the normalised mean of the unit vectors of that
  * task's episodes; episodes without a task are grouped by their main place, or stand alone). A session is
- * scored by its best key.
+ * scored by its best key, and recall descends from the best sessions into their best keys' episodes.
  *
  * <p>Why not the session's single mean vector: a shift of ten tasks averages ten topics, so a question about
  * one of them sees a tenth of its signal, and the sessions that spent the most time in the question's room
@@ -19,17 +20,27 @@ final class SessionKeys {
     private SessionKeys() {
     }
 
-    static float[][] of(List<EpisodeNode> episodes, int dimensions) {
-        Map<String, float[]> groups = new LinkedHashMap<>();
-        for (EpisodeNode episode : episodes) {
-            Vectors.add(groups.computeIfAbsent(episode.group, g -> new float[dimensions]), episode.vector);
+    /** The keys of a session and, for each key, the positions of its episodes in the session's list. */
+    record Keys(float[][] vectors, int[][] members) {
+    }
+
+    static Keys of(List<EpisodeNode> episodes, int dimensions) {
+        Map<String, float[]> sums = new LinkedHashMap<>();
+        Map<String, List<Integer>> members = new LinkedHashMap<>();
+        for (int i = 0; i < episodes.size(); i++) {
+            EpisodeNode episode = episodes.get(i);
+            episode.store.addTo(sums.computeIfAbsent(episode.group, g -> new float[dimensions]), episode.index);
+            members.computeIfAbsent(episode.group, g -> new ArrayList<>()).add(i);
         }
-        float[][] keys = new float[groups.size()][];
-        int i = 0;
-        for (float[] sum : groups.values()) {
-            keys[i++] = Vectors.normalised(sum);
+        float[][] vectors = new float[sums.size()][];
+        int[][] positions = new int[sums.size()][];
+        int k = 0;
+        for (Map.Entry<String, float[]> group : sums.entrySet()) {
+            vectors[k] = Vectors.normalised(group.getValue());
+            positions[k] = members.get(group.getKey()).stream().mapToInt(Integer::intValue).toArray();
+            k++;
         }
-        return keys;
+        return new Keys(vectors, positions);
     }
 
     /** What groups an episode under one key: its first task, else its main place, else itself. */

@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class HierarchicalRecallTest {
     private static final HashingEmbedder EMBEDDER = new HashingEmbedder(256);
+    /** Session keys (task groups) descended into: about a fifth of the ~1900 keys. */
+    private static final int GROUP_BEAM = 400;
     private static SyntheticHistory.History history;
     private static ChunkMemory memory;
 
@@ -53,7 +55,8 @@ class HierarchicalRecallTest {
         double scored = 0;
         double maxScored = 0;
         for (String question : questions) {
-            RecallQuery query = RecallQuery.of(EMBEDDER.embed(question), 10).beams(sessionBeam, episodeBeam);
+            RecallQuery query = RecallQuery.of(EMBEDDER.embed(question), 10).beams(sessionBeam, GROUP_BEAM,
+                    episodeBeam);
             RecallResult hierarchical = memory.recall(query);
             RecallResult exhaustive = memory.scan(query);
             Set<Long> found = new HashSet<>(hierarchical.hitIds());
@@ -74,8 +77,8 @@ class HierarchicalRecallTest {
     void taskRecallMatchesTheExhaustiveTop10OnNinetyFivePercentOfQueriesScoringUnderTenPercentOfEvents() {
         int sessionBeam = (int) (memory.stats().sessions() / 2);
         Agreement tasks = agreement(RecallQueries.aboutTasks(history, 200, 5), sessionBeam, 448);
-        System.out.printf("recall at 50k events, %s, beams %d sessions / 448 episodes, questions about tasks: %s%n",
-                memory.stats(), sessionBeam, tasks);
+        System.out.printf("recall at 50k events, %s, beams %d sessions / %d groups / 448 episodes, questions"
+                + " about tasks: %s%n", memory.stats(), sessionBeam, GROUP_BEAM, tasks);
         assertThat(tasks.sameTop10()).isGreaterThanOrEqualTo(0.95);
         assertThat(tasks.maxScored()).isLessThanOrEqualTo(0.10);
     }
@@ -92,6 +95,18 @@ class HierarchicalRecallTest {
         System.out.printf("recall at 50k events, questions about item sightings: %s%n", sightings);
         assertThat(sightings.recallAt10()).isGreaterThanOrEqualTo(0.85);
         assertThat(sightings.maxScored()).isLessThanOrEqualTo(0.10);
+    }
+
+    @Test
+    void sizesDefaultBeamsToTheMemoryAndAgreesWithTheScanOnTaskQuestions() {
+        RecallQuery sized = memory.query(EMBEDDER.embed("anything"), 10);
+        assertThat(sized.sessionBeam()).isEqualTo((int) (memory.stats().sessions() + 2) / 2);
+        assertThat(sized.groupBeam()).isEqualTo(400);
+        assertThat(sized.episodeBeam()).isEqualTo(448);
+        RecallResult result = memory.recall(RecallQueries.aboutTasks(history, 1, 11).get(0), 10);
+        assertThat(result.hits()).hasSize(10);
+        assertThat(result.cost().fractionScored()).isLessThanOrEqualTo(0.10);
+        assertThat(result.cost().keysScored()).isGreaterThan((int) memory.stats().sessions());
     }
 
     @Test

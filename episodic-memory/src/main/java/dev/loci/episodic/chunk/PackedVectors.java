@@ -1,0 +1,71 @@
+package dev.loci.episodic.chunk;
+
+import java.util.Arrays;
+
+/**
+ * Vectors of one length packed back to back in pages of floats, addressed by index. Scoring a run of
+ * consecutive vectors (an episode's events, a session's episodes or keys) is then a scan over contiguous memory
+ * that the hardware prefetches, instead of a pointer chase through one small array per vector, which measured
+ * several times slower per vector than the exhaustive scan.
+ */
+final class PackedVectors {
+    private static final int PAGE_SHIFT = 10;
+    private static final int PAGE = 1 << PAGE_SHIFT;
+
+    private final int dimensions;
+    private float[][] pages = new float[1][];
+    private int size;
+
+    PackedVectors(int dimensions) {
+        this.dimensions = dimensions;
+    }
+
+    int size() {
+        return size;
+    }
+
+    int dimensions() {
+        return dimensions;
+    }
+
+    /** Appends a vector; returns its index. */
+    int add(float[] vector) {
+        int page = size >>> PAGE_SHIFT;
+        if (page == pages.length) {
+            pages = Arrays.copyOf(pages, pages.length * 2);
+        }
+        if (pages[page] == null) {
+            // Small stores (one session's keys, an open tail) should not reserve a full page.
+            int capacity = size == 0 ? 1 : Math.min(PAGE, Integer.highestOneBit(size) * 2);
+            pages[page] = new float[capacity * dimensions];
+        } else if (pages[page].length < ((size & (PAGE - 1)) + 1) * dimensions) {
+            pages[page] = Arrays.copyOf(pages[page], Math.min(PAGE * dimensions, pages[page].length * 2));
+        }
+        System.arraycopy(vector, 0, pages[page], (size & (PAGE - 1)) * dimensions, dimensions);
+        return size++;
+    }
+
+    float[] copy(int index) {
+        float[] vector = new float[dimensions];
+        System.arraycopy(pages[index >>> PAGE_SHIFT], (index & (PAGE - 1)) * dimensions, vector, 0, dimensions);
+        return vector;
+    }
+
+    /** Adds vector {@code index} into {@code sum}. */
+    void addTo(float[] sum, int index) {
+        float[] page = pages[index >>> PAGE_SHIFT];
+        int offset = (index & (PAGE - 1)) * dimensions;
+        for (int i = 0; i < dimensions; i++) {
+            sum[i] += page[offset + i];
+        }
+    }
+
+    /**
+     * Dot product of vector {@code index} with {@code query}, in eight independent sums so the loop pipelines.
+     * Every level of recall and the exhaustive scan use this one function, so the same event always gets the
+     * bit-identical score and the two paths' rankings are comparable.
+     */
+    double dot(int index, float[] query) {
+        return Vectors.dot(pages[index >>> PAGE_SHIFT], (index & (PAGE - 1)) * dimensions, query, dimensions);
+    }
+}
