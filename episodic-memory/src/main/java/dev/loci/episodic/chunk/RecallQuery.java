@@ -32,6 +32,10 @@ public record RecallQuery(Embedding vector, Optional<RobotId> robot, int k, int 
         within("neighbours", neighbours, 0, 100);
     }
 
+    /**
+     * Fixed beams, fit for small memories; {@link ChunkMemory#query} sizes them to a memory instead (what the
+     * measurements in README-segmentation.md use).
+     */
     public static RecallQuery of(Embedding vector, int k) {
         return new RecallQuery(vector, Optional.empty(), k, DEFAULT_SESSION_BEAM, DEFAULT_GROUP_BEAM,
                 DEFAULT_EPISODE_BEAM, DEFAULT_NEIGHBOURS);

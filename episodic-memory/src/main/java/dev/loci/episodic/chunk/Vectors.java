@@ -59,10 +59,4 @@ final class Vectors {
             sum[i] += v[i];
         }
     }
-
-    /** Cosine of a unit vector with any vector (0 for a zero vector). */
-    static double cosine(float[] unit, float[] any) {
-        double norm = Math.sqrt(dot(any, any));
-        return norm == 0 ? 0 : dot(unit, any) / norm;
-    }
 }
