@@ -8,11 +8,13 @@ import dev.loci.runtime.LociRuntime;
 import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.observation.Observation;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,9 +90,16 @@ class WorkloadTest {
         Workload workload = Workload.generate(SMALL);
         ObservationStream stream = workload.observations();
         try (LociRuntime runtime = LociRuntime.open(dir, LociConfig.DEFAULT)) {
+            // Wait for every batch, keeping a bounded number in flight, so a slow machine cannot make the
+            // writer refuse a batch (the queue's offer timeout) and the count below stays exact.
+            ArrayDeque<CompletableFuture<?>> inFlight = new ArrayDeque<>();
             for (List<Observation> batch : stream.nextBatches(100_000, 100)) {
-                runtime.ingestAll(batch);
+                inFlight.add(runtime.ingestAll(batch));
+                if (inFlight.size() >= 64) {
+                    inFlight.poll().join();
+                }
             }
+            inFlight.forEach(CompletableFuture::join);
             runtime.flush();
             assertThat(runtime.stats().observations()).isEqualTo(100_000);
             assertThat(runtime.stats().objects()).isEqualTo(stream.distinctObjectsSeen());
