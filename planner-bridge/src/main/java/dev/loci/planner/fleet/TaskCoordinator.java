@@ -118,12 +118,12 @@ public final class TaskCoordinator implements RobotReports {
      */
     public synchronized List<RobotId> tick() {
         Timestamp now = clock.now();
-        List<RobotId> failed = detector.silentAt(now);
-        for (RobotId robot : failed) {
+        List<RobotId> silent = detector.silentAt(now);
+        for (RobotId robot : silent) {
             declareFailed(robot, now);
         }
         allocatePending();
-        return failed;
+        return silent;
     }
 
     @Override
