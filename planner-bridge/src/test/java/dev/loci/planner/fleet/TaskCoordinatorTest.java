@@ -13,7 +13,6 @@ import dev.loci.planner.Worlds;
 import dev.loci.planner.allocation.Allocator;
 import dev.loci.planner.allocation.EmbodimentAllocator;
 import dev.loci.planner.allocation.NearestRobotAllocator;
-import dev.loci.planner.task.Plan;
 import dev.loci.planner.task.Skill;
 import dev.loci.planner.task.Task;
 import dev.loci.planner.task.TaskPlanner;
@@ -275,10 +274,5 @@ class TaskCoordinatorTest {
                     .isInstanceOf(InvalidValueException.class).hasMessageContaining("task_id")
                     .hasMessageContaining("task_99");
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static Plan planOf(Task task) {
-        return task.plan().orElseThrow();
     }
 }
