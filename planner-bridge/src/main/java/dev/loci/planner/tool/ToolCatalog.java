@@ -61,6 +61,19 @@ public final class ToolCatalog {
         return offered;
     }
 
+    /**
+     * The offered tools as JSON text, {@code [{"name", "description", "input_schema"}, ...]}: what a tool-call
+     * service hands a language model that does not speak MCP.
+     */
+    public String describe() {
+        var list = mapper.createArrayNode();
+        for (Tool tool : tools()) {
+            list.addObject().put("name", tool.name()).put("description", tool.description())
+                    .set("input_schema", tool.inputSchema());
+        }
+        return list.toString();
+    }
+
     public Access access() {
         return access;
     }

@@ -81,7 +81,7 @@ class ToolCatalogTest {
     }
 
     @Test
-    void everyToolOffersADraft202012ObjectSchemaOfItsParameters() {
+    void everyToolOffersADraft202012ObjectSchemaOfItsParameters() throws Exception {
         assertThat(catalog.tools()).extracting(Tool::name).containsExactly("where_is", "objects_near", "recall",
                 "describe_place", "frontiers", "robot_status", "assign_task", "report_outcome");
         for (Tool tool : catalog.tools()) {
@@ -91,6 +91,9 @@ class ToolCatalogTest {
             assertThat(schema.get("additionalProperties").asBoolean()).isFalse();
             assertThat(schema.get("properties").size()).isEqualTo(tool.params().size());
         }
+        JsonNode described = JSON.readTree(catalog.describe());
+        assertThat(described.size()).isEqualTo(8);
+        assertThat(described.at("/1/input_schema")).isEqualTo(catalog.tools().get(1).inputSchema());
         JsonNode assign = catalog.tools().get(6).inputSchema();
         assertThat(assign.at("/properties/kind/enum").toString()).isEqualTo("[\"find\",\"fetch\",\"deliver\",\"explore\"]");
         assertThat(assign.at("/required").toString()).isEqualTo("[\"kind\"]");
