@@ -10,12 +10,11 @@ import dev.loci.spatial.validation.Require;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Gives a task to the robot that can do it soonest: each live, charged robot gets a plan within its body
- * (skills, reach, payload) with path distances from spatial memory, and the cheapest plan wins. Cost is the
- * plan's estimated time, raised for robots low on battery so that a tie goes to the fuller one.
+ * (skills, reach, payload) with path distances from spatial memory, and the plans are ranked cheapest first. Cost
+ * is the plan's estimated time, raised for robots low on battery so that a tie goes to the fuller one.
  */
 public final class EmbodimentAllocator implements Allocator {
     /** A robot below this charge gets no new work. */
@@ -46,9 +45,8 @@ public final class EmbodimentAllocator implements Allocator {
                 planning.plan().ifPresentOrElse(plans::add, () -> refusals.add(planning.refusal()));
             }
         }
-        Optional<Plan> best = plans.stream().min(Comparator.comparingDouble((Plan p) -> cost(p, free))
-                .thenComparing(Plan::robot));
-        return new Allocation(best, refusals);
+        plans.sort(Comparator.comparingDouble((Plan p) -> cost(p, free)).thenComparing(Plan::robot));
+        return new Allocation(plans, refusals);
     }
 
     @Override

@@ -36,10 +36,11 @@ public final class NearestRobotAllocator implements Allocator {
                                 target.map(t -> r.pose().position().distanceTo(t)).orElse(0.0))
                         .thenComparing(RobotProfile::id));
         if (nearest.isEmpty()) {
-            return new Allocation(Optional.empty(), List.of("no live robot is free"));
+            return new Allocation(List.of(), List.of("no live robot is free"));
         }
         Planning planning = planner.planIgnoringBody(spec, nearest.get());
-        return new Allocation(planning.plan(), planning.planned() ? List.of() : List.of(planning.refusal()));
+        return new Allocation(planning.plan().stream().toList(),
+                planning.planned() ? List.of() : List.of(planning.refusal()));
     }
 
     @Override

@@ -112,6 +112,21 @@ public final class TaskCoordinator implements RobotReports {
         return tasks.get(task.id());
     }
 
+    /** Files several tasks at once, then allocates them together (cheapest first), not in arrival order. */
+    public synchronized List<Task> submitAll(List<TaskSpec> specs) {
+        Require.present("specs", specs);
+        specs.forEach(spec -> Require.present("spec", spec));
+        List<String> ids = new ArrayList<>();
+        for (TaskSpec spec : specs) {
+            Task task = Task.submitted("task_" + (++nextTaskNumber), spec);
+            tasks.put(task.id(), task);
+            ledger.submitted(task, clock.now());
+            ids.add(task.id());
+        }
+        allocatePending();
+        return ids.stream().map(tasks::get).toList();
+    }
+
     /**
      * Declares robots that have been silent too long failed (FAILED in their profile), gives their tasks to
      * others, and allocates pending tasks. Call it periodically, well within the heartbeat timeout.
@@ -234,27 +249,51 @@ public final class TaskCoordinator implements RobotReports {
         }
     }
 
+    /**
+     * Starts pending tasks on free robots. When several tasks compete for the free robots, the one that would
+     * lose most by not getting its best robot (largest regret: second-best minus best plan time; a task with a
+     * single possible robot first) starts first, then the rest are reconsidered without that robot. Taking
+     * tasks in arrival order, or cheapest first, lets one task take the robot another needs most.
+     */
     private void allocatePending() {
         Timestamp now = clock.now();
-        for (Task task : List.copyOf(tasks.values())) {
-            if (task.state() != TaskState.PENDING) {
-                continue;
+        while (true) {
+            Task chosen = null;
+            Allocation chosenAllocation = null;
+            for (Task task : List.copyOf(tasks.values())) {
+                if (task.state() != TaskState.PENDING) {
+                    continue;
+                }
+                List<RobotProfile> free = freeRobotsFor(task);
+                if (free.isEmpty()) {
+                    tasks.put(task.id(), task.waiting("no free robot that has not already failed it"));
+                    continue;
+                }
+                Allocation allocation = allocator.allocate(task.spec(), free);
+                if (allocation.plan().isEmpty()) {
+                    tasks.put(task.id(), task.waiting(String.join("; ", allocation.refusals())));
+                } else if (chosen == null || servesFirst(allocation, chosenAllocation)) {
+                    chosen = task;
+                    chosenAllocation = allocation;
+                }
             }
-            List<RobotProfile> free = freeRobotsFor(task);
-            if (free.isEmpty()) {
-                tasks.put(task.id(), task.waiting("no free robot that has not already failed it"));
-                continue;
+            if (chosen == null) {
+                return;
             }
-            Allocation allocation = allocator.allocate(task.spec(), free);
-            if (allocation.plan().isEmpty()) {
-                tasks.put(task.id(), task.waiting(String.join("; ", allocation.refusals())));
-                continue;
-            }
-            Task started = task.started(allocation.plan().get());
+            Task started = tasks.get(chosen.id()).started(chosenAllocation.plan().get());
             ledger.started(started, now);
             tasks.put(started.id(), started);
             dispatch(started);
         }
+    }
+
+    /** Larger regret first; then the quicker plan; on a full tie the earlier task (already chosen) stays. */
+    private static boolean servesFirst(Allocation candidate, Allocation chosen) {
+        int byRegret = Double.compare(candidate.regret(), chosen.regret());
+        if (byRegret != 0) {
+            return byRegret > 0;
+        }
+        return candidate.plan().get().estimatedSeconds() < chosen.plan().get().estimatedSeconds();
     }
 
     private List<RobotProfile> freeRobotsFor(Task task) {
