@@ -44,7 +44,8 @@ final class FailureDetector {
         return silent;
     }
 
-    boolean tracking(RobotId robot) {
-        return lastHeard.containsKey(robot);
+    /** When the robot was last heard from, while it is not declared silent. */
+    java.util.Optional<Timestamp> lastHeard(RobotId robot) {
+        return java.util.Optional.ofNullable(lastHeard.get(robot));
     }
 }

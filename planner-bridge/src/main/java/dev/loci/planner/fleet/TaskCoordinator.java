@@ -215,6 +215,11 @@ public final class TaskCoordinator implements RobotReports {
         return tasks.values().stream().filter(t -> t.robot().equals(Optional.of(robot))).findFirst();
     }
 
+    /** When the robot last gave a sign of life (heartbeat, progress, outcome); empty once declared failed. */
+    public synchronized Optional<Timestamp> lastHeard(RobotId robot) {
+        return detector.lastHeard(robot);
+    }
+
     /** Progress through the current step of a running task, as last reported, in [0, 1]. */
     public synchronized Optional<Double> progressOf(String taskId) {
         return Optional.ofNullable(progress.get(taskId));

@@ -49,19 +49,7 @@ public final class TaskLedger {
 
     /** Every task recorded in memory, rebuilt by replaying its transitions, in submission order. */
     public Map<String, Task> restore() {
-        EventQuery query = EventQuery.window(Timestamp.ZERO, new Timestamp(Long.MAX_VALUE))
-                .ofTypes(EnumSet.of(EventType.CUSTOM, EventType.TASK_STARTED, EventType.ACTION,
-                        EventType.TASK_FINISHED, EventType.TASK_FAILED));
-        List<StoredEvent> records = new ArrayList<>();
-        for (StoredEvent stored : memory.events(query)) {
-            Event event = stored.event();
-            if (event.source().equals(SOURCE) && event.attributes().containsKey(SEQUENCE)) {
-                records.add(stored);
-            }
-        }
-        if (records.size() == EventQuery.MAX_LIMIT) {
-            log.warn("task ledger replay read {} records, the query limit: older tasks may be missing", records.size());
-        }
+        List<StoredEvent> records = taskRecords();
         records.sort(Comparator.comparingLong(r -> TaskRecords.parseLong(SEQUENCE, r.event().attributes().get(SEQUENCE))));
         Map<String, Task> tasks = new LinkedHashMap<>();
         for (StoredEvent record : records) {
@@ -76,6 +64,37 @@ public final class TaskLedger {
         }
         log.info("task ledger: {} tasks restored from {} records", tasks.size(), records.size());
         return tasks;
+    }
+
+    /**
+     * Every task record, read in pages of the event query's limit (other components' events of the same types
+     * share the pages), each page starting at the time the previous one ended.
+     */
+    private List<StoredEvent> taskRecords() {
+        EnumSet<EventType> types = EnumSet.of(EventType.CUSTOM, EventType.TASK_STARTED, EventType.ACTION,
+                EventType.TASK_FINISHED, EventType.TASK_FAILED);
+        Map<Long, StoredEvent> records = new LinkedHashMap<>();
+        Timestamp from = Timestamp.ZERO;
+        while (true) {
+            List<StoredEvent> page = memory.events(
+                    EventQuery.window(from, new Timestamp(Long.MAX_VALUE)).ofTypes(types));
+            for (StoredEvent stored : page) {
+                Event event = stored.event();
+                if (event.source().equals(SOURCE) && event.attributes().containsKey(SEQUENCE)) {
+                    records.put(stored.id(), stored);
+                }
+            }
+            if (page.size() < EventQuery.MAX_LIMIT) {
+                return new ArrayList<>(records.values());
+            }
+            Timestamp last = page.get(page.size() - 1).event().time();
+            if (last.equals(from)) {
+                log.warn("more than {} events at {} ns: task records after them are not replayed",
+                        EventQuery.MAX_LIMIT, from.nanos());
+                return new ArrayList<>(records.values());
+            }
+            from = last;
+        }
     }
 
     private static void replay(Map<String, Task> tasks, String id, Map<String, String> attributes) {

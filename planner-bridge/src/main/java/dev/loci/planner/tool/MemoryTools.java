@@ -66,7 +66,7 @@ final class MemoryTools {
                                 Param.integer("limit", 1, 50, false, "most frontiers to return (default 10)")),
                         false, this::frontiers),
                 new Tool("robot_status", "The robots: body (kind, skills, reach, payload, speed), status, battery, "
-                        + "pose, last heartbeat, and the task each is running.",
+                        + "pose, last heartbeat, when the task coordinator last heard from it, and the task it runs.",
                         List.of(Param.text("robot", MAX_LABEL, false, "one robot's id (default: all)")),
                         false, this::robotStatus));
     }
@@ -207,7 +207,12 @@ final class MemoryTools {
         ArrayNode list = answer.putArray("robots");
         for (RobotProfile robot : robots) {
             ObjectNode node = Answers.robot(robot);
-            tasks.runningTaskOf(robot.id()).ifPresent(task -> node.set("task", Answers.task(task)));
+            tasks.lastHeard(robot.id()).ifPresent(t -> node.put("last_heard_s", Answers.seconds(t)));
+            tasks.runningTaskOf(robot.id()).ifPresent(task -> {
+                ObjectNode running = Answers.task(task);
+                tasks.progressOf(task.id()).ifPresent(f -> running.put("step_progress", Answers.round(f)));
+                node.set("task", running);
+            });
             list.add(node);
         }
         return answer;

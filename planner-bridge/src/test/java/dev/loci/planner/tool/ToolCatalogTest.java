@@ -155,7 +155,11 @@ class ToolCatalogTest {
         JsonNode again = call("report_outcome", report);
         assertThat(again.at("/accepted").asBoolean()).as("a repeated report").isFalse();
         assertThat(again.at("/note").asText()).contains("step 1");
-        assertThat(call("robot_status", "{\"robot\":\"arm\"}").at("/robots/0/task/step").asInt()).isEqualTo(1);
+        coordinator.progress(Worlds.ARM, taskId, 1, 0.25);
+        JsonNode arm = call("robot_status", "{\"robot\":\"arm\"}").at("/robots/0");
+        assertThat(arm.at("/task/step").asInt()).isEqualTo(1);
+        assertThat(arm.at("/task/step_progress").asDouble()).isEqualTo(0.25);
+        assertThat(arm.at("/last_heard_s").asDouble()).isEqualTo(50.0);
     }
 
     @Test
