@@ -10,6 +10,8 @@ import dev.loci.runtime.LociRuntime;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -38,6 +40,9 @@ public final class McpStdioCommand implements Callable<Integer> {
             description = "silence after which a robot is declared failed (default ${DEFAULT-VALUE})")
     long heartbeatTimeoutMs;
 
+    /** Where the protocol is written: the process's original stdout. */
+    private OutputStream protocolOut = System.out;
+
     @Override
     public Integer call() throws Exception {
         CountDownLatch stdinClosed = new CountDownLatch(1);
@@ -53,7 +58,7 @@ public final class McpStdioCommand implements Callable<Integer> {
                     TimeUnit.MILLISECONDS);
             ToolCatalog catalog = new ToolCatalog(runtime, coordinator,
                     readOnly ? ToolCatalog.Access.READ_ONLY : ToolCatalog.Access.READ_WRITE);
-            try (McpToolServer server = McpToolServer.start(catalog, new EndOfInput(System.in, stdinClosed), System.out)) {
+            try (McpToolServer server = McpToolServer.start(catalog, new EndOfInput(System.in, stdinClosed), protocolOut)) {
                 stdinClosed.await();
             }
         } finally {
@@ -63,7 +68,13 @@ public final class McpStdioCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new McpStdioCommand()).execute(args));
+        // Stdout belongs to the protocol: anything else that prints there (a logger's default console appender,
+        // a library's banner) goes to stderr instead. Done before any logger starts.
+        PrintStream protocol = System.out;
+        System.setOut(System.err);
+        McpStdioCommand command = new McpStdioCommand();
+        command.protocolOut = protocol;
+        System.exit(new CommandLine(command).setOut(new java.io.PrintWriter(System.err, true)).execute(args));
     }
 
     /** Tells the command when the client has closed its end, so it can close the memory cleanly. */

@@ -26,7 +26,12 @@ class McpStdioCommandTest {
     void theCommandServesToolsOnStdioAndClosesTheMemoryWhenStdinCloses() throws Exception {
         Path memory = dir.resolve("memory");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+        // A logging setup that writes to stdout, as a careless deployment might: the protocol must stay clean.
+        Path logging = Files.writeString(dir.resolve("logback-stdout.xml"), "<configuration><appender name=\"OUT\" "
+                + "class=\"ch.qos.logback.core.ConsoleAppender\"><encoder><pattern>%msg%n</pattern></encoder></appender>"
+                + "<root level=\"INFO\"><appender-ref ref=\"OUT\"/></root></configuration>");
+        Process process = new ProcessBuilder(List.of(java, "-Dlogback.configurationFile=" + logging,
+                "-cp", System.getProperty("java.class.path"),
                 McpStdioCommand.class.getName(), "--memory", memory.toString(), "--read-only"))
                 .redirectError(dir.resolve("stderr.txt").toFile())
                 .start();
@@ -45,7 +50,9 @@ class McpStdioCommandTest {
             assertThat(JSON.readTree(status.at("/result/content/0/text").asText()).at("/robots").isArray()).isTrue();
         }
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits when stdin closes").isTrue();
-        assertThat(process.exitValue()).as(Files.readString(dir.resolve("stderr.txt"))).isZero();
+        String stderr = Files.readString(dir.resolve("stderr.txt"));
+        assertThat(process.exitValue()).as(stderr).isZero();
+        assertThat(stderr).as("the log went to stderr").contains("memory ready");
         assertThat(memory.resolve("memory.db")).exists();
     }
 
