@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 
-/** The tools that change the fleet's work: assign_task, report_outcome. */
+/** The tools about the fleet's work: assign_task and report_outcome (which write), task_status (which reads). */
 final class TaskTools {
     private final TaskCoordinator tasks;
 
@@ -36,6 +36,11 @@ final class TaskTools {
                                 Param.number("mass_kg", 0, TaskSpec.MAX_MASS_KG, false,
                                         "the object's mass if known, to choose a robot that can carry it")),
                         true, this::assign),
+                new Tool("task_status", "Tasks and how far they are: one by id, or the most recent ones (newest "
+                        + "first), with state, robot, plan, current step and why a task waits or failed.",
+                        List.of(Param.text("task_id", Require.MAX_LABEL_CHARS, false, "one task, e.g. 'task_3'"),
+                                Param.integer("limit", 1, 100, false, "most tasks to return (default 10)")),
+                        false, this::status),
                 new Tool("report_outcome", "A robot reports how a step of its task ended. Reports about a step the "
                         + "robot is not running (late or repeated) are ignored and say so.",
                         List.of(Param.text("robot", Require.MAX_LABEL_CHARS, true, "the reporting robot's id"),
@@ -52,6 +57,27 @@ final class TaskTools {
                 args.number("mass_kg").map(OptionalDouble::of).orElse(OptionalDouble.empty()));
         Task task = tasks.submit(spec);
         return Answers.task(task);
+    }
+
+    private ObjectNode status(ToolArgs args) {
+        List<Task> found;
+        if (args.text("task_id").isPresent()) {
+            String id = args.text("task_id").get();
+            found = List.of(tasks.task(id).orElseThrow(() ->
+                    new dev.loci.spatial.validation.InvalidValueException("task_id", id, "is not a known task")));
+        } else {
+            List<Task> all = new java.util.ArrayList<>(tasks.tasks());
+            java.util.Collections.reverse(all);
+            found = all.subList(0, Math.min(all.size(), args.integer("limit").orElse(10L).intValue()));
+        }
+        ObjectNode answer = Answers.object();
+        var list = answer.putArray("tasks");
+        for (Task task : found) {
+            ObjectNode node = Answers.task(task);
+            tasks.progressOf(task.id()).ifPresent(f -> node.put("step_progress", Answers.round(f)));
+            list.add(node);
+        }
+        return answer;
     }
 
     private ObjectNode report(ToolArgs args) {

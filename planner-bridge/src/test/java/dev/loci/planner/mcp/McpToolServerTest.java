@@ -112,7 +112,7 @@ class McpToolServerTest {
                 JsonNode list = client.request(2, "tools/list", "{}");
                 assertThat(list.at("/result/tools").findValuesAsText("name")).containsExactly("where_is",
                         "objects_near", "recall", "describe_place", "frontiers", "robot_status", "assign_task",
-                        "report_outcome");
+                        "task_status", "report_outcome");
                 JsonNode near = list.at("/result/tools/1/inputSchema");
                 assertThat(near.at("/type").asText()).isEqualTo("object");
                 assertThat(near.at("/required").toString()).isEqualTo("[\"center\",\"radius\"]");
@@ -147,7 +147,7 @@ class McpToolServerTest {
             try (Client client = serve(new ToolCatalog(memory, coordinator, ToolCatalog.Access.READ_ONLY))) {
                 initialize(client);
                 JsonNode list = client.request(2, "tools/list", "{}");
-                assertThat(list.at("/result/tools").findValuesAsText("name")).hasSize(6)
+                assertThat(list.at("/result/tools").findValuesAsText("name")).hasSize(7)
                         .doesNotContain("assign_task", "report_outcome");
                 JsonNode call = client.request(3, "tools/call",
                         "{\"name\":\"assign_task\",\"arguments\":{\"kind\":\"explore\"}}");

@@ -83,7 +83,7 @@ class ToolCatalogTest {
     @Test
     void everyToolOffersADraft202012ObjectSchemaOfItsParameters() throws Exception {
         assertThat(catalog.tools()).extracting(Tool::name).containsExactly("where_is", "objects_near", "recall",
-                "describe_place", "frontiers", "robot_status", "assign_task", "report_outcome");
+                "describe_place", "frontiers", "robot_status", "assign_task", "task_status", "report_outcome");
         for (Tool tool : catalog.tools()) {
             JsonNode schema = tool.inputSchema();
             assertThat(schema.get("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
@@ -92,7 +92,7 @@ class ToolCatalogTest {
             assertThat(schema.get("properties").size()).isEqualTo(tool.params().size());
         }
         JsonNode described = JSON.readTree(catalog.describe());
-        assertThat(described.size()).isEqualTo(8);
+        assertThat(described.size()).isEqualTo(9);
         assertThat(described.at("/1/input_schema").toString()).isEqualTo(catalog.tools().get(1).inputSchema().toString());
         JsonNode assign = catalog.tools().get(6).inputSchema();
         assertThat(assign.at("/properties/kind/enum").toString()).isEqualTo("[\"find\",\"fetch\",\"deliver\",\"explore\"]");
@@ -160,6 +160,11 @@ class ToolCatalogTest {
         assertThat(arm.at("/task/step").asInt()).isEqualTo(1);
         assertThat(arm.at("/task/step_progress").asDouble()).isEqualTo(0.25);
         assertThat(arm.at("/last_heard_s").asDouble()).isEqualTo(50.0);
+        JsonNode status = call("task_status", "{\"task_id\":\"" + taskId + "\"}").at("/tasks/0");
+        assertThat(status.at("/state").asText()).isEqualTo("running");
+        assertThat(status.at("/step").asInt()).isEqualTo(1);
+        assertThat(call("task_status", "{}").at("/tasks").size()).isEqualTo(1);
+        assertError(call("task_status", "{\"task_id\":\"task_77\"}"), "task_id", "task_77");
     }
 
     @Test
@@ -195,7 +200,7 @@ class ToolCatalogTest {
         Worlds.see(memory, "mug", 3, 2.5, 0.8);
 
         assertThat(readOnly.tools()).extracting(Tool::name).doesNotContain("assign_task", "report_outcome")
-                .hasSize(6);
+                .hasSize(7).contains("task_status");
         JsonNode refused = JSON.readTree(readOnly.call("assign_task", "{\"kind\":\"find\",\"object_class\":\"mug\"}"));
         assertThat(refused.at("/error/field").asText()).isEqualTo("tool");
         assertThat(refused.at("/error/message").asText()).contains("read-only");
