@@ -104,15 +104,13 @@ public final class TaskCoordinator implements RobotReports {
 
     /** Files a new task and tries to give it to a robot at once. */
     public synchronized Task submit(TaskSpec spec) {
-        Require.present("spec", spec);
-        Task task = Task.submitted("task_" + (++nextTaskNumber), spec);
-        tasks.put(task.id(), task);
-        ledger.submitted(task, clock.now());
-        allocatePending();
-        return tasks.get(task.id());
+        return submitAll(List.of(Require.present("spec", spec))).get(0);
     }
 
-    /** Files several tasks at once, then allocates them together (cheapest first), not in arrival order. */
+    /**
+     * Files several tasks at once, then allocates them together (the one with most to lose first), not in
+     * arrival order. A task no robot can do now waits, saying why, and is retried at every tick.
+     */
     public synchronized List<Task> submitAll(List<TaskSpec> specs) {
         Require.present("specs", specs);
         specs.forEach(spec -> Require.present("spec", spec));
