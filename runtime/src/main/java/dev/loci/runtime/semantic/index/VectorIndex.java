@@ -84,12 +84,20 @@ public final class VectorIndex {
 
     /** Adds the item, or replaces the text, vector and metadata of the item with the same key. */
     public void put(SemanticItem item, float[] vector) {
-        Require.present("item", item);
         if (vector == null || vector.length != dimensions) {
             throw new InvalidValueException("vector", vector == null ? null : vector.length + " dimensions",
                     "must have " + dimensions + " dimensions");
         }
-        Int8Vector quantized = Int8Vector.quantize(vector);
+        put(item, Int8Vector.quantize(vector));
+    }
+
+    /** As {@link #put(SemanticItem, float[])} with a vector already quantized (as stored). */
+    public void put(SemanticItem item, Int8Vector quantized) {
+        Require.present("item", item);
+        if (quantized.dimensions() != dimensions) {
+            throw new InvalidValueException("vector", quantized.dimensions() + " dimensions",
+                    "must have " + dimensions + " dimensions");
+        }
         lock.writeLock().lock();
         try {
             Integer existing = slots.get(item.key());
@@ -102,7 +110,7 @@ public final class VectorIndex {
                 slot = existing;
                 vectors.set(slot, quantized);
             }
-            writeSigns(slot, vector);
+            writeSigns(slot, quantized);
             writeMetadata(slot, item);
         } finally {
             lock.writeLock().unlock();
@@ -342,11 +350,12 @@ public final class VectorIndex {
         return kept;
     }
 
-    private void writeSigns(int slot, float[] vector) {
+    /** Sign bits of the quantized vector, so an index rebuilt from storage has the same sketch. */
+    private void writeSigns(int slot, Int8Vector vector) {
         int offset = slot * words;
         Arrays.fill(signs, offset, offset + words, 0L);
         for (int i = 0; i < dimensions; i++) {
-            if (vector[i] > 0) {
+            if (vector.get(i) > 0) {
                 signs[offset + (i >>> 6)] |= 1L << i;
             }
         }
