@@ -59,6 +59,7 @@ public class TextQueryBenchmark {
     private VectorIndex index;
     private Float32Scan float32;
     private List<String> questions;
+    private float[][] embeddedQuestions;
     private int next;
     private final VectorFilter oneRobot = VectorFilter.ANY.ofRobots(Set.of(RobotId.of("robot_1")));
 
@@ -76,6 +77,7 @@ public class TextQueryBenchmark {
             float32.add(vectors[id]);
         }
         questions = MemoryTexts.questions();
+        embeddedQuestions = questions.stream().map(q -> embedder.embed(q).toArray()).toArray(float[][]::new);
         printRecall();
     }
 
@@ -149,6 +151,19 @@ public class TextQueryBenchmark {
     @Benchmark
     public float[] embedOnly() {
         return nextQuestion();
+    }
+
+    /** The default search alone, on questions embedded in setup: what the index costs without the model. */
+    @Benchmark
+    public List<Hit> searchOnlyInt8Default() {
+        next = (next + 1) % questions.size();
+        return index.search(embeddedQuestions[next], VectorFilter.ANY, 10);
+    }
+
+    @Benchmark
+    public int[] searchOnlyFloat32Exact() {
+        next = (next + 1) % questions.size();
+        return float32.top(embeddedQuestions[next], 10);
     }
 
     @Benchmark
