@@ -31,7 +31,7 @@ public final class VectorIndex {
     /** Below this many candidates the exact scan is cheap enough; above it the sketch pays. */
     public static final int SKETCH_FROM = 20_000;
     /** Candidates the sketch passes on for exact rescoring, per result asked for. */
-    public static final int RESCORE_PER_RESULT = 100;
+    public static final int RESCORE_PER_RESULT = 200;
 
     private final int dimensions;
     private final int sketchFrom;
