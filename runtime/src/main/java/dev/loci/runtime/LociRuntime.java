@@ -22,6 +22,10 @@ import dev.loci.runtime.lifecycle.ForgettingReport;
 import dev.loci.runtime.embodiment.RobotProfile;
 import dev.loci.runtime.store.DurableStore;
 import dev.loci.runtime.store.StoreWriter;
+import dev.loci.runtime.semantic.SemanticFeed;
+import dev.loci.runtime.semantic.SemanticMemory;
+import dev.loci.runtime.semantic.SemanticSources;
+import dev.loci.spatial.embedding.TextEmbedder;
 import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.index.PointGrid;
 import dev.loci.spatial.objects.FusionResult;
@@ -90,6 +94,8 @@ public final class LociRuntime implements AutoCloseable {
     private final ProfileBook profiles;
     private final StoreWriter writer;
     private final Rejections rejections = new Rejections();
+    /** Tells semantic memory what changed, once it is started by {@link #semantic}. */
+    private final SemanticFeed semanticFeed = new SemanticFeed();
     /** Sensor time of the newest event: "now" for rehearsal, since memory runs on robot time, not wall time. */
     private final java.util.concurrent.atomic.AtomicReference<Timestamp> latestEventTime =
             new java.util.concurrent.atomic.AtomicReference<>(Timestamp.ZERO);
@@ -166,7 +172,11 @@ public final class LociRuntime implements AutoCloseable {
             frame.observations().forEach(this::checkObservation);
             return null;
         });
-        return writer.submit(() -> spatial.observeFrame(frame));
+        return writer.submit(() -> {
+            FrameResult result = spatial.observeFrame(frame);
+            result.observations().forEach(ingested -> semanticFeed.object(ingested.fusion().object()));
+            return result;
+        });
     }
 
     /**
@@ -192,9 +202,10 @@ public final class LociRuntime implements AutoCloseable {
             StoredEvent stored = events.append(event);
             latestEventTime.accumulateAndGet(event.time(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
             synchronized (chunks) {
-                chunks.observe(stored);
+                semanticFeed.chunks(chunks.observe(stored));
                 working.observe(stored);
             }
+            semanticFeed.event(stored);
             return stored;
         });
     }
@@ -399,7 +410,9 @@ public final class LociRuntime implements AutoCloseable {
         checked(() -> Require.present("robot", robot));
         return writer.submit(() -> {
             synchronized (chunks) {
-                return chunks.flush(robot);
+                List<Chunk> closed = chunks.flush(robot);
+                semanticFeed.chunks(closed);
+                return closed;
             }
         });
     }
@@ -473,9 +486,21 @@ public final class LociRuntime implements AutoCloseable {
         return store.directory();
     }
 
+    /**
+     * Semantic memory (questions in words) over this memory with {@code embedder}, started on the first call:
+     * stored vectors are loaded, texts without one are embedded in the background. Later calls return the same
+     * one. The caller keeps ownership of the embedder (close it after this runtime).
+     */
+    public SemanticMemory semantic(TextEmbedder embedder) {
+        return semanticFeed.attachIfAbsent(() -> SemanticMemory.start(embedder, writer, store.semanticVectors(),
+                new SemanticSources(this::allObjects, this::allEvents, () -> store.chunks().values(),
+                        () -> occupancy.places().places()), this));
+    }
+
     /** Commits everything submitted, then closes the files. */
     @Override
     public void close() throws IOException {
+        semanticFeed.close();
         writer.close();
         store.close();
     }
@@ -498,9 +523,24 @@ public final class LociRuntime implements AutoCloseable {
         }
     }
 
+    private Iterable<RememberedObject> allObjects() {
+        List<RememberedObject> all = new ArrayList<>();
+        objects.classes().forEach(label -> all.addAll(objects.ofClass(label)));
+        return all;
+    }
+
+    /** Every event in log order (for semantic memory's backfill, on the writer thread). */
+    private Iterable<StoredEvent> allEvents() {
+        List<StoredEvent> all = new ArrayList<>();
+        store.eventTraces().forEach((id, trace) -> events.get(trace.robot(), trace.time().nanos(), id)
+                .ifPresent(e -> all.add(new StoredEvent(id, e))));
+        return all;
+    }
+
     private ObservationAck apply(Observation observation) {
         Ingested ingested = spatial.observe(observation);
         FusionResult fused = ingested.fusion();
+        semanticFeed.object(fused.object());
         return new ObservationAck(ingested.observationId(), fused.object().id(), fused.created());
     }
 

@@ -58,6 +58,7 @@ public final class DurableStore implements AutoCloseable {
     private final BTreeMap<Long, long[]> rehearsal;
     private final BTreeMap<long[], ObjectState> objectVersions;
     private final BTreeMap<long[], Versioned<RobotProfile>> profileHistory;
+    private final BTreeMap<long[], byte[]> semanticVectors;
 
     private DurableStore(Path directory, DB db, BlobStore blobs, ObservationJournal observations) {
         this.directory = directory;
@@ -87,6 +88,8 @@ public final class DurableStore implements AutoCloseable {
         this.rehearsal = db.treeMap("chunks.rehearsal", Serializer.LONG, Serializer.LONG_ARRAY).createOrOpen();
         this.frames = db.treeMap("frames", Serializer.LONG, new MapDbSerializer<>(new FrameCodec()))
                 .valuesOutsideNodesEnable().createOrOpen();
+        this.semanticVectors = db.treeMap("semantic.vectors", Serializer.LONG_ARRAY, Serializer.BYTE_ARRAY)
+                .createOrOpen();
     }
 
     /** Opens (creating if needed) the memory in {@code directory}, replaying MapDB's log after a crash. */
@@ -184,6 +187,11 @@ public final class DurableStore implements AutoCloseable {
     /** Each event's text vector, by event id: what episodes and sessions are built and searched from. */
     public BTreeMap<Long, EventTrace> eventTraces() {
         return eventTraces;
+    }
+
+    /** Text vectors by {kind, id}, each a VectorRecordCodec record (format-version byte first). */
+    public BTreeMap<long[], byte[]> semanticVectors() {
+        return semanticVectors;
     }
 
     /** Episodes and sessions of the event history. */

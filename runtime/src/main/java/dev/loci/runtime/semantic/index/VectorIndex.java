@@ -1,0 +1,395 @@
+package dev.loci.runtime.semantic.index;
+
+import dev.loci.spatial.embedding.Int8Vector;
+import dev.loci.spatial.embedding.Int8Vectors;
+import dev.loci.spatial.geometry.Aabb;
+import dev.loci.spatial.geometry.Vec3;
+import dev.loci.spatial.provenance.RobotId;
+import dev.loci.spatial.provenance.Timestamp;
+import dev.loci.spatial.validation.InvalidValueException;
+import dev.loci.spatial.validation.Require;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Every text vector of a memory (all robots) in one index: int8 vectors packed in slots, and beside them
+ * columns of what filters look at (robot, time, position, label, kind). A search first turns the filter into a
+ * bitset by scanning the columns (cheap compares), then scores only the set slots; so a fleet shares one index
+ * and a robot's query never pays for one index per robot.
+ *
+ * <p>Two ways to score: exact (every candidate's int8 dot product) and, for large candidate sets, a sign-bit
+ * sketch that keeps the candidates with the fewest sign disagreements with the query (popcount over 6 longs
+ * per 384-dim vector) and rescores only those exactly. One writer (the store's writer thread) adds and
+ * updates; any thread searches (a read-write lock).
+ */
+public final class VectorIndex {
+    /** Below this many candidates the exact scan is cheap enough; above it the sketch pays. */
+    public static final int SKETCH_FROM = 20_000;
+    /** Candidates the sketch passes on for exact rescoring, per result asked for. */
+    public static final int RESCORE_PER_RESULT = 200;
+
+    private final int dimensions;
+    private final int sketchFrom;
+    private final int rescorePerResult;
+    private final int words;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Int8Vectors vectors;
+    private long[] signs = new long[0];
+    private int[] robots = new int[16];
+    private long[] times = new long[16];
+    private float[] xs = new float[16];
+    private float[] ys = new float[16];
+    private float[] zs = new float[16];
+    private boolean[] placed = new boolean[16];
+    private int[] labels = new int[16];
+    private byte[] kinds = new byte[16];
+    private SemanticItem[] items = new SemanticItem[16];
+    private final Map<ItemKey, Integer> slots = new HashMap<>();
+    private final Map<RobotId, Integer> robotCodes = new HashMap<>();
+    private final Map<String, Integer> labelCodes = new HashMap<>();
+
+    public VectorIndex(int dimensions) {
+        this(dimensions, SKETCH_FROM, RESCORE_PER_RESULT);
+    }
+
+    /** An index whose sketch starts at {@code sketchFrom} candidates and rescores {@code rescorePerResult * k}. */
+    public VectorIndex(int dimensions, int sketchFrom, int rescorePerResult) {
+        if (rescorePerResult < 1) {
+            throw new InvalidValueException("rescorePerResult", rescorePerResult, "must be positive");
+        }
+        this.sketchFrom = (int) Require.nonNegative("sketchFrom", sketchFrom);
+        this.rescorePerResult = rescorePerResult;
+        this.vectors = new Int8Vectors(dimensions);
+        this.dimensions = dimensions;
+        this.words = (dimensions + 63) >>> 6;
+    }
+
+    public int dimensions() {
+        return dimensions;
+    }
+
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return vectors.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Adds the item, or replaces the text, vector and metadata of the item with the same key. */
+    public void put(SemanticItem item, float[] vector) {
+        if (vector == null || vector.length != dimensions) {
+            throw new InvalidValueException("vector", vector == null ? null : vector.length + " dimensions",
+                    "must have " + dimensions + " dimensions");
+        }
+        put(item, Int8Vector.quantize(vector));
+    }
+
+    /** As {@link #put(SemanticItem, float[])} with a vector already quantized (as stored). */
+    public void put(SemanticItem item, Int8Vector quantized) {
+        Require.present("item", item);
+        if (quantized.dimensions() != dimensions) {
+            throw new InvalidValueException("vector", quantized.dimensions() + " dimensions",
+                    "must have " + dimensions + " dimensions");
+        }
+        lock.writeLock().lock();
+        try {
+            Integer existing = slots.get(item.key());
+            int slot;
+            if (existing == null) {
+                slot = vectors.add(quantized);
+                grow(slot + 1);
+                slots.put(item.key(), slot);
+            } else {
+                slot = existing;
+                vectors.set(slot, quantized);
+            }
+            writeSigns(slot, quantized);
+            writeMetadata(slot, item);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Moves an item in time and space (an object seen again) without touching its vector. */
+    public boolean update(ItemKey key, RobotId robot, Timestamp time, Optional<Vec3> position) {
+        lock.writeLock().lock();
+        try {
+            Integer slot = slots.get(key);
+            if (slot == null) {
+                return false;
+            }
+            SemanticItem old = items[slot];
+            writeMetadata(slot, new SemanticItem(key, robot, time, position, old.label(), old.text()));
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public boolean contains(ItemKey key) {
+        lock.readLock().lock();
+        try {
+            return slots.containsKey(key);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public Optional<SemanticItem> item(ItemKey key) {
+        lock.readLock().lock();
+        try {
+            Integer slot = slots.get(key);
+            return slot == null ? Optional.empty() : Optional.of(items[slot]);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The stored int8 vector of an item. */
+    public Optional<Int8Vector> vector(ItemKey key) {
+        lock.readLock().lock();
+        try {
+            Integer slot = slots.get(key);
+            return slot == null ? Optional.empty() : Optional.of(vectors.get(slot));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Exact: the top {@code k} items the filter accepts, by int8 dot product with {@code query}. */
+    public List<Hit> searchExact(float[] query, VectorFilter filter, int k) {
+        return search(query, filter, k, false);
+    }
+
+    /**
+     * The top {@code k} items the filter accepts: exact when fewer than the sketch threshold (default
+     * {@link #SKETCH_FROM}) pass the filter, otherwise sketch-prefiltered and exactly rescored (recall against float32 is measured in tests).
+     */
+    public List<Hit> search(float[] query, VectorFilter filter, int k) {
+        return search(query, filter, k, true);
+    }
+
+    private List<Hit> search(float[] query, VectorFilter filter, int k, boolean sketchAllowed) {
+        Require.present("filter", filter);
+        if (k < 1 || k > 10_000) {
+            throw new InvalidValueException("k", k, "must be in [1, 10000]");
+        }
+        if (query == null || query.length != dimensions) {
+            throw new InvalidValueException("query", query == null ? null : query.length + " dimensions",
+                    "must have " + dimensions + " dimensions");
+        }
+        Int8Vector q = Int8Vector.quantize(query);
+        lock.readLock().lock();
+        try {
+            int size = vectors.size();
+            long[] candidates = candidates(filter, size);
+            int count = 0;
+            for (long word : candidates) {
+                count += Long.bitCount(word);
+            }
+            if (sketchAllowed && count >= sketchFrom && count > k * rescorePerResult) {
+                candidates = sketchPrefilter(query, candidates, size, k * rescorePerResult);
+            }
+            TopK top = new TopK(k);
+            score(q, candidates, size, top);
+            float[] scores = new float[top.size()];
+            int[] best = top.drainBestFirst(scores);
+            List<Hit> hits = new ArrayList<>(best.length);
+            for (int i = 0; i < best.length; i++) {
+                hits.add(new Hit(items[best[i]], scores[i]));
+            }
+            return hits;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Scores the set slots; runs of full words are scored as contiguous ranges. */
+    private void score(Int8Vector q, long[] candidates, int size, TopK top) {
+        float[] block = new float[64];
+        for (int w = 0; w < candidates.length; w++) {
+            long word = candidates[w];
+            if (word == 0) {
+                continue;
+            }
+            int base = w << 6;
+            if (word == -1L && base + 64 <= size) {
+                vectors.dotRange(q, base, base + 64, block);
+                for (int i = 0; i < 64; i++) {
+                    if (block[i] >= top.threshold()) {
+                        top.offer(block[i], base + i);
+                    }
+                }
+                continue;
+            }
+            while (word != 0) {
+                int slot = base + Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                float s = vectors.dot(slot, q);
+                if (s >= top.threshold()) {
+                    top.offer(s, slot);
+                }
+            }
+        }
+    }
+
+    /** The filter as a bitset over slots, column by column. */
+    private long[] candidates(VectorFilter filter, int size) {
+        long[] bits = new long[(size + 63) >>> 6];
+        for (int slot = 0; slot < size; slot++) {
+            bits[slot >>> 6] |= 1L << slot;
+        }
+        if (!filter.robots().isEmpty()) {
+            boolean[] wanted = codesOf(filter.robots().stream().map(robotCodes::get).toList(), robotCodes.size());
+            keep(bits, size, slot -> wanted[robots[slot]]);
+        }
+        long from = filter.from().nanos();
+        long to = filter.to().nanos();
+        if (from > 0 || to < Long.MAX_VALUE) {
+            keep(bits, size, slot -> times[slot] >= from && times[slot] <= to);
+        }
+        if (filter.region().isPresent()) {
+            Aabb r = filter.region().get();
+            keep(bits, size, slot -> placed[slot] && xs[slot] >= r.min().x() && xs[slot] <= r.max().x()
+                    && ys[slot] >= r.min().y() && ys[slot] <= r.max().y()
+                    && zs[slot] >= r.min().z() && zs[slot] <= r.max().z());
+        }
+        if (!filter.labels().isEmpty()) {
+            boolean[] wanted = codesOf(filter.labels().stream().map(labelCodes::get).toList(), labelCodes.size());
+            keep(bits, size, slot -> wanted[labels[slot]]);
+        }
+        if (!filter.kinds().isEmpty()) {
+            boolean[] wanted = new boolean[ItemKind.values().length + 1];
+            filter.kinds().forEach(kind -> wanted[kind.code()] = true);
+            keep(bits, size, slot -> wanted[kinds[slot]]);
+        }
+        return bits;
+    }
+
+    private interface SlotTest {
+        boolean test(int slot);
+    }
+
+    private static void keep(long[] bits, int size, SlotTest test) {
+        for (int w = 0; w < bits.length; w++) {
+            long word = bits[w];
+            long kept = 0;
+            while (word != 0) {
+                int bit = Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                if (test.test((w << 6) + bit)) {
+                    kept |= 1L << bit;
+                }
+            }
+            bits[w] = kept;
+        }
+    }
+
+    private static boolean[] codesOf(List<Integer> codes, int known) {
+        boolean[] wanted = new boolean[known];
+        for (Integer code : codes) {
+            if (code != null) { // a robot or label never indexed matches nothing
+                wanted[code] = true;
+            }
+        }
+        return wanted;
+    }
+
+    /**
+     * Keeps the {@code keep} candidates whose sign bits differ least from the query's: a histogram of Hamming
+     * distances gives the cut-off, so selection is two linear passes with no sorting.
+     */
+    private long[] sketchPrefilter(float[] query, long[] candidates, int size, int keep) {
+        long[] q = new long[words];
+        for (int i = 0; i < dimensions; i++) {
+            if (query[i] > 0) {
+                q[i >>> 6] |= 1L << i;
+            }
+        }
+        short[] distances = new short[size];
+        int[] histogram = new int[dimensions + 1];
+        for (int w = 0; w < candidates.length; w++) {
+            long word = candidates[w];
+            while (word != 0) {
+                int slot = (w << 6) + Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                int d = 0;
+                int offset = slot * words;
+                for (int i = 0; i < words; i++) {
+                    d += Long.bitCount(signs[offset + i] ^ q[i]);
+                }
+                distances[slot] = (short) d;
+                histogram[d]++;
+            }
+        }
+        int cut = 0;
+        for (int total = 0; cut <= dimensions; cut++) {
+            total += histogram[cut];
+            if (total >= keep) {
+                break;
+            }
+        }
+        long[] kept = new long[candidates.length];
+        for (int w = 0; w < candidates.length; w++) {
+            long word = candidates[w];
+            while (word != 0) {
+                int bit = Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                if (distances[(w << 6) + bit] <= cut) {
+                    kept[w] |= 1L << bit;
+                }
+            }
+        }
+        return kept;
+    }
+
+    /** Sign bits of the quantized vector, so an index rebuilt from storage has the same sketch. */
+    private void writeSigns(int slot, Int8Vector vector) {
+        int offset = slot * words;
+        Arrays.fill(signs, offset, offset + words, 0L);
+        for (int i = 0; i < dimensions; i++) {
+            if (vector.get(i) > 0) {
+                signs[offset + (i >>> 6)] |= 1L << i;
+            }
+        }
+    }
+
+    private void writeMetadata(int slot, SemanticItem item) {
+        items[slot] = item;
+        robots[slot] = robotCodes.computeIfAbsent(item.robot(), r -> robotCodes.size());
+        times[slot] = item.time().nanos();
+        placed[slot] = item.position().isPresent();
+        Vec3 p = item.position().orElse(new Vec3(0, 0, 0));
+        xs[slot] = (float) p.x();
+        ys[slot] = (float) p.y();
+        zs[slot] = (float) p.z();
+        labels[slot] = labelCodes.computeIfAbsent(item.label(), l -> labelCodes.size());
+        kinds[slot] = (byte) item.key().kind().code();
+    }
+
+    private void grow(int needed) {
+        if (signs.length < needed * words) {
+            signs = Arrays.copyOf(signs, Math.max(needed, items.length) * 2 * words);
+        }
+        if (needed <= items.length) {
+            return;
+        }
+        int capacity = items.length * 2;
+        robots = Arrays.copyOf(robots, capacity);
+        times = Arrays.copyOf(times, capacity);
+        xs = Arrays.copyOf(xs, capacity);
+        ys = Arrays.copyOf(ys, capacity);
+        zs = Arrays.copyOf(zs, capacity);
+        placed = Arrays.copyOf(placed, capacity);
+        labels = Arrays.copyOf(labels, capacity);
+        kinds = Arrays.copyOf(kinds, capacity);
+        items = Arrays.copyOf(items, capacity);
+    }
+}
