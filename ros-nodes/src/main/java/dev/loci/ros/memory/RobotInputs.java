@@ -128,6 +128,9 @@ final class RobotInputs {
     void onDetections(String robot, DetectionArray message) {
         guarded("detections", () -> {
             checkRobotField(robot, message.getRobotAsString());
+            // A peer that does not check the .msg bounds can still send past them; the reader does not refuse.
+            WireBounds.sequence("detections", message.getDetections().size(), 256);
+            WireBounds.string("sensor", message.getSensor(), 64);
             Timestamp time = Stamps.toTimestamp("header.stamp", message.getHeader().getStamp());
             Pose sensorPose = Poses.pose("sensor_pose", message.getSensorPose());
             String sensor = message.getSensorAsString().isEmpty() ? "camera" : message.getSensorAsString();
@@ -135,6 +138,8 @@ final class RobotInputs {
             for (int i = 0; i < message.getDetections().size(); i++) {
                 Detection d = message.getDetections().get(i);
                 String field = "detections[" + i + "]";
+                WireBounds.string(field + ".id", d.getId(), 64);
+                WireBounds.string(field + ".class_id", d.getClassId(), 64);
                 Aabb box = Aabb.centered(Poses.vec(field + ".center.position", d.getCenter().getPosition()),
                         Poses.vec(field + ".size", d.getSize()));
                 Observation o = Observation.of(RobotId.of(robot), time, sensor, sensorPose, d.getClassIdAsString(),
@@ -154,6 +159,7 @@ final class RobotInputs {
     void onRobotState(String robot, RobotState message) {
         guarded("robot_state", () -> {
             checkRobotField(robot, message.getRobotAsString());
+            WireBounds.string("status", message.getStatus(), 16);
             Timestamp time = Stamps.toTimestamp("header.stamp", message.getHeader().getStamp());
             RobotStatus status = RobotStatus.parse(message.getStatusAsString());
             Pose pose = Poses.pose("pose", message.getPose());
@@ -175,6 +181,9 @@ final class RobotInputs {
     void onTaskEvent(String robot, TaskEvent message) {
         guarded("task_events", () -> {
             checkRobotField(robot, message.getRobotAsString());
+            WireBounds.string("kind", message.getKind(), 16);
+            WireBounds.string("task_id", message.getTaskId(), 64);
+            WireBounds.string("description", message.getDescription(), 1024);
             Timestamp time = Stamps.toTimestamp("header.stamp", message.getHeader().getStamp());
             EventType type = switch (message.getKindAsString()) {
                 case "started" -> EventType.TASK_STARTED;
@@ -204,6 +213,9 @@ final class RobotInputs {
     }
 
     private void checkRobotField(String subscribedRobot, String named) {
+        if (named.length() > 64) {
+            throw new WireBounds.OversizeException("robot", named.length(), 64);
+        }
         if (!named.isEmpty() && !named.equals(subscribedRobot)) {
             throw new UnknownRobotException(named, subscribedRobot);
         }
@@ -232,6 +244,8 @@ final class RobotInputs {
     private void guarded(String input, Runnable work) {
         try {
             work.run();
+        } catch (WireBounds.OversizeException e) {
+            rejections.count(input, "oversize " + e.field(), e.getMessage());
         } catch (UnknownRobotException e) {
             rejections.count(input, "unknown robot", e.getMessage());
         } catch (TimeWentBackwardsException e) {

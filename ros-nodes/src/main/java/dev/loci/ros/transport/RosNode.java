@@ -2,6 +2,7 @@ package dev.loci.ros.transport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ public final class RosNode implements AutoCloseable {
     private final String namespace;
     private final RosDomain domain;
     private final List<ROS2Subscription<?>> subscriptions = new ArrayList<>();
+    private final AtomicLong malformed = new AtomicLong();
 
     public RosNode(String name, String namespace, RosDomain domain) {
         this.name = name;
@@ -86,8 +88,18 @@ public final class RosNode implements AutoCloseable {
         SampleInfo info = new SampleInfo();
         NewMessageListener<T> listener = (Subscriber<T> subscriber) -> {
             T data = type.createData();
-            // Exactly one sample per callback: taking more makes the native layer print "Cannot read next data".
-            if (subscriber.takeNextData(data, info)) {
+            boolean taken;
+            try {
+                // Exactly one sample per callback: taking more makes the native layer print "Cannot read next data".
+                taken = subscriber.takeNextData(data, info);
+            } catch (RuntimeException e) { // bytes that do not decode as the type: count, drop, keep listening
+                long n = malformed.incrementAndGet();
+                if (Long.bitCount(n) == 1) {
+                    LOG.warn("malformed sample on {} dropped: {} [{} so far]", ddsTopic, e.toString(), n);
+                }
+                return;
+            }
+            if (taken) {
                 try {
                     onMessage.accept(data);
                 } catch (RuntimeException e) {
@@ -98,6 +110,11 @@ public final class RosNode implements AutoCloseable {
         synchronized (subscriptions) {
             subscriptions.add(node.createSubscription(type, listener, attributes));
         }
+    }
+
+    /** Samples that arrived but did not decode as their type (counted, dropped). */
+    public long malformedSamples() {
+        return malformed.get();
     }
 
     @Override

@@ -27,14 +27,18 @@ public final class RosPublisher<T> {
     public void publish(T message) {
         if (!publisher.publish(message)) {
             // The library logs the serializer's complaint and returns false; find out why, to say it.
-            throw new MessageTooLargeException(ddsTopic, whyUnserializable(message));
+            String why = whyUnserializable(message);
+            if (why == null) {
+                throw new IllegalStateException("DDS refused a message on " + ddsTopic);
+            }
+            throw new MessageTooLargeException(ddsTopic, why);
         }
     }
 
     private String whyUnserializable(T message) {
         try {
             type.serialize(message, new SerializedPayload(type.getTypeSize()));
-            return "DDS refused the write";
+            return null;
         } catch (RuntimeException | java.io.IOException e) {
             return String.valueOf(e.getMessage());
         }
