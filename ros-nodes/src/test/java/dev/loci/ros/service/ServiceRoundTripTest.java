@@ -55,7 +55,7 @@ class ServiceRoundTripTest {
             assertThat(reply.getObjects().get(0).getClassId().toString()).isEqualTo("cup" + x);
             assertThat(reply.getObjects().get(0).getPosition().getX()).isEqualTo(x + 1);
         }
-        assertThat(server.served()).isGreaterThanOrEqualTo(51);
+        assertThat(server.served()).isGreaterThanOrEqualTo(50); // the 51st may still be counting as its reply lands
     }
 
     @Test
