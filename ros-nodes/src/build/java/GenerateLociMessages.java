@@ -30,7 +30,8 @@ public final class GenerateLociMessages {
         Path javaOut = Path.of(args[2]);
         Path commonInterfacesJar = Path.of(args[3]);
         Path stamp = javaOut.resolve("loci_msgs/.generated");
-        if (Files.exists(stamp) && newestInput(msgPackage) < Files.getLastModifiedTime(stamp).toMillis()) {
+        if (Files.exists(stamp) && Files.isDirectory(work.resolve("idl"))
+                && newestInput(msgPackage) < Files.getLastModifiedTime(stamp).toMillis()) {
             System.out.println("loci_msgs Java types are up to date");
             return;
         }
