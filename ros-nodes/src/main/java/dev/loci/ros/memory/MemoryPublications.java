@@ -92,7 +92,7 @@ final class MemoryPublications {
             list.getHeader().setFrameId(settings.frameId());
             list.setRobot(entry.getKey());
             for (RememberedObject o : found) {
-                if (list.getObjects().size() >= list.getObjects().capacity()) {
+                if (list.getObjects().size() >= 256) { // the bound of ObjectList.objects
                     break;
                 }
                 MessageFill.object(list.getObjects().add(), o);

@@ -59,7 +59,7 @@ final class MemoryServices {
                     String label = requireLabel("class_id", q.getClassIdAsString());
                     Vec3 origin = Poses.vec("origin", q.getOrigin());
                     List<RememberedObject> found = runtime.nearestOfClass(origin, label, limit(q.getMaxResults(), 64));
-                    return () -> fill(r.getObjects(), found, MessageFill::object);
+                    return () -> fill(r.getObjects(), found, MessageFill::object, 64);
                 })));
         servers.add(new ServiceServer<>(node, settings.service("objects_near"), LociServiceTypes.OBJECTS_NEAR, (q, r) ->
                 answer(r::setOk, r.getError(), () -> {
@@ -68,12 +68,12 @@ final class MemoryServices {
                     List<RememberedObject> found = new ArrayList<>(runtime.objectsWithin(center, radius));
                     found.sort((a, b) -> Double.compare(a.position().distanceSquaredTo(center),
                             b.position().distanceSquaredTo(center)));
-                    return () -> fill(r.getObjects(), found, MessageFill::object);
+                    return () -> fill(r.getObjects(), found, MessageFill::object, 256);
                 })));
         servers.add(new ServiceServer<>(node, settings.service("recall"), LociServiceTypes.RECALL, (q, r) ->
                 answer(r::setOk, r.getError(), () -> {
                     List<StoredEvent> events = recall(q);
-                    return () -> fill(r.getEvents(), events, MessageFill::event);
+                    return () -> fill(r.getEvents(), events, MessageFill::event, 256);
                 })));
         servers.add(new ServiceServer<>(node, settings.service("snapshots_for"), LociServiceTypes.SNAPSHOTS_FOR, (q, r) ->
                 answer(r::setOk, r.getError(), () -> {
@@ -84,14 +84,14 @@ final class MemoryServices {
                     int limit = limit(q.getMaxResults(), 64);
                     List<Snapshot> found = classes.isEmpty() ? runtime.snapshots() : runtime.snapshotsFor(classes, limit);
                     return () -> fill(r.getSnapshots(), found.subList(0, Math.min(limit, found.size())),
-                            MessageFill::snapshot);
+                            MessageFill::snapshot, 64);
                 })));
         servers.add(new ServiceServer<>(node, settings.service("frontiers"), LociServiceTypes.FRONTIERS, (q, r) ->
                 answer(r::setOk, r.getError(), () -> {
                     List<Frontier> found = runtime.frontiers();
                     int limit = limit(q.getMaxResults(), 128);
                     return () -> fill(r.getFrontiers(), found.subList(0, Math.min(limit, found.size())),
-                            MessageFill::frontier);
+                            MessageFill::frontier, 128);
                 })));
         servers.add(new ServiceServer<>(node, settings.service("state_at"), LociServiceTypes.STATE_AT, (q, r) ->
                 answer(r::setOk, r.getError(), () -> {
@@ -99,14 +99,14 @@ final class MemoryServices {
                     List<ObjectState> objects = state.objects();
                     List<Versioned<RobotProfile>> robots = state.robots();
                     return () -> {
-                        fill(r.getObjects(), objects, MessageFill::objectState);
-                        fill(r.getRobots(), robots, MessageFill::profile);
+                        fill(r.getObjects(), objects, MessageFill::objectState, 256);
+                        fill(r.getRobots(), robots, MessageFill::profile, 64);
                     };
                 })));
         servers.add(new ServiceServer<>(node, settings.service("robot_profiles"), LociServiceTypes.ROBOT_PROFILES,
                 (q, r) -> answer(r::setOk, r.getError(), () -> {
                     List<Versioned<RobotProfile>> robots = runtime.profiles();
-                    return () -> fill(r.getRobots(), robots, MessageFill::profile);
+                    return () -> fill(r.getRobots(), robots, MessageFill::profile, 64);
                 })));
         servers.add(new ServiceServer<>(node, settings.service("tool_call"), LociServiceTypes.TOOL_CALL, (q, r) ->
                 answer(r::setOk, r.getError(), () -> {
@@ -165,10 +165,12 @@ final class MemoryServices {
         }
     }
 
-    private static <M, V> void fill(IDLSequence.Object<M> target, List<V> values, java.util.function.BiConsumer<M, V> filler) {
+    /** Fills up to {@code bound} elements: the bound in the .srv (the generated list itself would grow past it). */
+    private static <M, V> void fill(IDLSequence.Object<M> target, List<V> values, java.util.function.BiConsumer<M, V> filler,
+                                    int bound) {
         for (V value : values) {
-            if (target.size() >= target.capacity()) {
-                break; // the .srv bound: callers ask with max_results or a smaller radius for the rest
+            if (target.size() >= bound) {
+                break; // callers ask with max_results or a smaller radius for the rest
             }
             filler.accept(target.add(), value);
         }

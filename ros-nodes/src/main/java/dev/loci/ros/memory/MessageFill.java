@@ -60,7 +60,7 @@ final class MessageFill {
             }
             info.getObjects().add(id);
         }
-        strings(info.getClasses(), s.classes(), 64);
+        strings(info.getClasses(), s.classes(), 64, 64);
     }
 
     static void frontier(FrontierInfo info, Frontier f) {
@@ -79,8 +79,8 @@ final class MessageFill {
         info.setMaxSpeed(p.maxSpeed());
         info.setReachHeight(p.reachHeight());
         info.setPayloadKg(p.payloadKg());
-        strings(info.getSensors(), p.sensors(), 32);
-        strings(info.getSkills(), p.skills(), 32);
+        strings(info.getSensors(), p.sensors(), 32, 64);
+        strings(info.getSkills(), p.skills(), 32, 64);
         info.setBattery(p.battery());
         info.setStatus(p.status().name().toLowerCase(Locale.ROOT));
         Poses.fill(info.getPose(), p.pose());
@@ -88,9 +88,10 @@ final class MessageFill {
         info.setVersion(versioned.version());
     }
 
-    private static void strings(IDLSequence.StringBuilderHolder target, Iterable<String> values, int max) {
+    /** At most {@code bound} strings of at most {@code max} characters (the generated list would grow past them). */
+    private static void strings(IDLSequence.StringBuilderHolder target, Iterable<String> values, int bound, int max) {
         for (String v : values) {
-            if (target.size() >= target.capacity()) {
+            if (target.size() >= bound) {
                 break;
             }
             target.add(clip(v, max));

@@ -149,4 +149,26 @@ class MemoryNodeServicesTest {
             assertThat(maps.get(0).frameId()).isEqualTo("map");
         }
     }
+
+    @Test
+    void repliesAreClippedToTheBoundsOfTheSrvAndStillAnswered() throws Exception {
+        try (MemoryNodeFixture f = new MemoryNodeFixture(dir)) {
+            java.util.List<dev.loci.spatial.observation.Observation> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                batch.add(dev.loci.spatial.observation.Observation.of(dev.loci.spatial.provenance.RobotId.of("robot_1"),
+                        dev.loci.spatial.provenance.Timestamp.ofSeconds(1), "camera", dev.loci.spatial.geometry.Pose.IDENTITY,
+                        "mug", dev.loci.spatial.geometry.Aabb.centered(new Vec3((i % 20) * 2.0, (i / 20) * 2.0, 0),
+                                new Vec3(0.1, 0.1, 0.1)), 0.9));
+            }
+            f.runtime.ingestAll(batch).join();
+            var near = f.call(LociServiceTypes.OBJECTS_NEAR, "objects_near", q -> q.setRadius(100));
+            assertThat(near.getOk()).as(near.getErrorAsString()).isTrue();
+            assertThat(near.getObjects()).hasSize(256);
+            var whereIs = f.call(LociServiceTypes.WHERE_IS, "where_is", q -> {
+                q.setClassId("mug");
+                q.setMaxResults(1000);
+            });
+            assertThat(whereIs.getObjects()).hasSize(64);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.loci.ros.msgs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import loci_msgs.msg.dds.DetectionArray;
-import loci_msgs.msg.dds.SnapshotInfo;
+import loci_msgs.msg.dds.DetectionArrayPubSubType;
 import loci_msgs.msg.dds.ToolCallResponse;
 import org.junit.jupiter.api.Test;
 
@@ -42,12 +43,18 @@ class LociMsgsBoundsTest {
     }
 
     @Test
-    void theGeneratedJavaTypesCarryTheBoundsOfTheMsgFiles() {
+    void theGeneratedSerializerRefusesWhatIsPastABoundInsteadOfSendingIt() {
         DetectionArray detections = new DetectionArray();
-        assertThat(detections.getDetections().capacity()).isEqualTo(256);
-        SnapshotInfo snapshot = new SnapshotInfo();
-        assertThat(snapshot.getObjects().capacity()).isEqualTo(256);
-        assertThat(snapshot.getClasses().capacity()).isEqualTo(64);
-        assertThat(new ToolCallResponse().getResultJson().capacity()).isGreaterThanOrEqualTo(65_536);
+        for (int i = 0; i < 257; i++) {
+            detections.getDetections().add(); // the list itself grows past the bound...
+        }
+        assertThatThrownBy(() -> new DetectionArrayPubSubType().serialize(detections,
+                new us.ihmc.pubsub.common.SerializedPayload(1 << 20)))
+                .hasMessageContaining("detections field exceeds the maximum length"); // ...the writer does not
+        ToolCallResponse response = new ToolCallResponse();
+        response.getResultJson().append("x".repeat(65_537));
+        assertThatThrownBy(() -> new loci_msgs.msg.dds.ToolCallResponsePubSubType().serialize(response,
+                new us.ihmc.pubsub.common.SerializedPayload(1 << 20)))
+                .hasMessageContaining("result_json field exceeds the maximum length");
     }
 }
