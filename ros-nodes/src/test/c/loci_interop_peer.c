@@ -1,7 +1,8 @@
 /*
  * A robot-side peer written against plain Cyclone DDS (the DDS under ROS 2's rmw_cyclonedds), with types
- * idlc compiled from the IDL the build generated from loci_msgs. It publishes detections, a task event and
- * a robot state as a robot would, then calls every Loci service the rmw_cyclonedds way: requests on
+ * idlc compiled from the IDL the build generated from loci_msgs. It publishes detections, a task event,
+ * odometry and a robot state as a robot would, reads its latched nearby-object list, and calls every Loci
+ * service the rmw_cyclonedds way: requests on
  * rq/<service>Request carrying (client_guid, sequence_number) before the fields, replies taken from
  * rr/<service>Reply and kept only when they carry this client's guid. One line per answer on stdout.
  *
@@ -15,6 +16,8 @@
 #include "loci_msgs/msg/DetectionArray_.h"
 #include "loci_msgs/msg/TaskEvent_.h"
 #include "loci_msgs/msg/RobotState_.h"
+#include "loci_msgs/msg/ObjectList_.h"
+#include "nav_msgs/msg/Odometry_.h"
 #include "loci_msgs/srv/WhereIs_Request_.h"
 #include "loci_msgs/srv/WhereIs_Response_.h"
 #include "loci_msgs/srv/ObjectsNear_Request_.h"
@@ -151,6 +154,8 @@ int main(int argc, char **argv) {
   dds_entity_t detections = writer_on(&loci_msgs_msg_dds__DetectionArray__desc, "rt/robot_1/detections");
   dds_entity_t tasks = writer_on(&loci_msgs_msg_dds__TaskEvent__desc, "rt/robot_1/task_events");
   dds_entity_t states = writer_on(&loci_msgs_msg_dds__RobotState__desc, "rt/robot_1/robot_state");
+  dds_entity_t odometry = writer_on(&nav_msgs_msg_dds__Odometry__desc, "rt/robot_1/odom");
+  wait_matched_writer(odometry, "odom");
   wait_matched_writer(detections, "detections");
   wait_matched_writer(tasks, "task_events");
   wait_matched_writer(states, "robot_state");
@@ -191,16 +196,6 @@ int main(int argc, char **argv) {
   snprintf(event.description, sizeof event.description, "fetch the mug for the kitchen");
   if (dds_write(tasks, &event) < 0) die("write task event", -1);
 
-  loci_msgs_msg_dds__RobotState_ state;
-  memset(&state, 0, sizeof state);
-  state.header.stamp.sec = 22;
-  state.header.frame_id = "map";
-  snprintf(state.robot, sizeof state.robot, "robot_1");
-  snprintf(state.status, sizeof state.status, "busy");
-  state.battery = 0.4;
-  set_pose_identity(&state.pose);
-  state.pose.position.x = 1.0;
-  if (dds_write(states, &state) < 0) die("write robot state", -1);
 
   /* where_is: memory ingests asynchronously, so ask until the mug is there (at most ~10 s). */
   client_t where_is = client("where_is", &loci_msgs_srv_dds__WhereIs_Request__desc, &loci_msgs_srv_dds__WhereIs_Response__desc);
@@ -275,6 +270,64 @@ int main(int argc, char **argv) {
     loci_msgs_srv_dds__StateAt_Response_ *r = call(&c, &q);
     printf("state_at ok=%d objects=%u robots=%u\n", r->body.ok, r->body.objects._length, r->body.robots._length);
   }
+  {
+    /* Odometry first, then (once memory shows the odometry pose) the robot state with its own pose. */
+    nav_msgs_msg_dds__Odometry_ odom;
+    memset(&odom, 0, sizeof odom);
+    odom.header.stamp.sec = 19;
+    odom.header.frame_id = "map";
+    odom.child_frame_id = "base_link";
+    set_pose_identity(&odom.pose.pose);
+    odom.pose.pose.position.x = 1.5;
+    odom.pose.pose.position.y = 0.25;
+    if (dds_write(odometry, &odom) < 0) die("write odometry", -1);
+    client_t c = client("robot_profiles", &loci_msgs_srv_dds__RobotProfiles_Request__desc, &loci_msgs_srv_dds__RobotProfiles_Response__desc);
+    double x = -1;
+    for (int attempt = 0; attempt < 50 && x != 1.5; attempt++) {
+      loci_msgs_srv_dds__RobotProfiles_Request_ q;
+      memset(&q, 0, sizeof q);
+      loci_msgs_srv_dds__RobotProfiles_Response_ *r = call(&c, &q);
+      for (uint32_t i = 0; i < r->body.robots._length; i++) {
+        if (strcmp(r->body.robots._buffer[i].robot, "robot_1") == 0) x = r->body.robots._buffer[i].pose.position.x;
+      }
+      if (x != 1.5) dds_sleepfor(DDS_MSECS(200));
+    }
+    printf("odometry robot_1_x=%.2f\n", x);
+  }
+  {
+    /* Loci's output for the robot's controllers: the latched list of remembered objects near it. */
+    dds_qos_t *latched = dds_create_qos();
+    dds_qset_reliability(latched, DDS_RELIABILITY_RELIABLE, DDS_SECS(1));
+    dds_qset_durability(latched, DDS_DURABILITY_TRANSIENT_LOCAL);
+    dds_qset_history(latched, DDS_HISTORY_KEEP_LAST, 1);
+    dds_entity_t t = dds_create_topic(participant, &loci_msgs_msg_dds__ObjectList__desc, "rt/robot_1/nearby_objects", NULL, NULL);
+    dds_entity_t rd = dds_create_reader(participant, t, latched, NULL);
+    if (rd < 0) die("nearby_objects reader", rd);
+    const char *first = "-";
+    uint32_t n = 0;
+    for (int i = 0; i < 1000 && n == 0; i++) {
+      void *samples[1] = { NULL };
+      dds_sample_info_t info[1];
+      if (dds_take(rd, samples, info, 1, 1) > 0 && info[0].valid_data) {
+        loci_msgs_msg_dds__ObjectList_ *list = samples[0];
+        n = list->objects._length;
+        if (n > 0) first = list->objects._buffer[0].class_id;
+      } else {
+        dds_sleepfor(DDS_MSECS(10));
+      }
+    }
+    printf("nearby_objects n=%u nearest=%s\n", n, first);
+  }
+  loci_msgs_msg_dds__RobotState_ state;
+  memset(&state, 0, sizeof state);
+  state.header.stamp.sec = 22;
+  state.header.frame_id = "map";
+  snprintf(state.robot, sizeof state.robot, "robot_1");
+  snprintf(state.status, sizeof state.status, "busy");
+  state.battery = 0.4;
+  set_pose_identity(&state.pose);
+  state.pose.position.x = 1.0;
+  if (dds_write(states, &state) < 0) die("write robot state", -1);
   {
     client_t c = client("robot_profiles", &loci_msgs_srv_dds__RobotProfiles_Request__desc, &loci_msgs_srv_dds__RobotProfiles_Response__desc);
     loci_msgs_srv_dds__RobotProfiles_Response_ *r = NULL;

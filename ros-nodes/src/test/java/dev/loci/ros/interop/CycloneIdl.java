@@ -1,6 +1,7 @@
 package dev.loci.ros.interop;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,18 +27,8 @@ final class CycloneIdl {
         }
         for (Path source : sources) {
             String relative = buildIdl.relativize(source).toString();
-            String idl = Files.readAllLines(source).stream()
-                    .filter(line -> !line.strip().startsWith("@TypeCode") && !line.strip().startsWith("@Abstract"))
-                    .collect(Collectors.joining("\n"))
-                    .replaceAll("module dds\\b", "module dds_")
-                    .replaceAll("struct (\\w+)", "struct $1_")
-                    .replaceAll("::dds::(\\w+)", "::dds_::$1_");
-            Path target = out.resolve(relative);
-            Files.createDirectories(target.getParent());
-            Files.writeString(target, idl + "\n");
-            if (relative.startsWith("loci_msgs") || List.of("builtin_interfaces/msg/Time_.idl", "std_msgs/msg/Header_.idl",
-                    "geometry_msgs/msg/Point_.idl", "geometry_msgs/msg/Quaternion_.idl", "geometry_msgs/msg/Pose_.idl",
-                    "geometry_msgs/msg/Vector3_.idl").contains(relative)) {
+            Path target = write(out, relative, Files.readString(source));
+            if (relative.startsWith("loci_msgs") || COMMON.contains(relative)) {
                 compile.add(target);
             }
             String name = source.getFileName().toString();
@@ -47,7 +38,29 @@ final class CycloneIdl {
                 compile.add(serviceHalf(out, service, "Response"));
             }
         }
+        // nav_msgs/Odometry, as a robot publishes it: its IDL comes with ros2-common-interfaces on the class path.
+        try (var odometry = CycloneIdl.class.getResourceAsStream("/nav_msgs/msg/Odometry_.idl")) {
+            compile.add(write(out, "nav_msgs/msg/Odometry_.idl", new String(odometry.readAllBytes(), StandardCharsets.UTF_8)));
+        }
         return compile;
+    }
+
+    private static final List<String> COMMON = List.of("builtin_interfaces/msg/Time_.idl", "std_msgs/msg/Header_.idl",
+            "geometry_msgs/msg/Point_.idl", "geometry_msgs/msg/Quaternion_.idl", "geometry_msgs/msg/Pose_.idl",
+            "geometry_msgs/msg/Vector3_.idl", "geometry_msgs/msg/PoseWithCovariance_.idl",
+            "geometry_msgs/msg/Twist_.idl", "geometry_msgs/msg/TwistWithCovariance_.idl");
+
+    private static Path write(Path out, String relative, String ihmcIdl) throws IOException {
+        String idl = ihmcIdl.lines()
+                .filter(line -> !line.strip().startsWith("@TypeCode") && !line.strip().startsWith("@Abstract"))
+                .collect(Collectors.joining("\n"))
+                .replaceAll("module dds\\b", "module dds_")
+                .replaceAll("struct (\\w+)", "struct $1_")
+                .replaceAll("::dds::(\\w+)", "::dds_::$1_");
+        Path target = out.resolve(relative);
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, idl + "\n");
+        return target;
     }
 
     private static Path serviceHalf(Path out, String service, String half) throws IOException {

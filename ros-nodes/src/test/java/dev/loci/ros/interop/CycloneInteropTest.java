@@ -61,6 +61,8 @@ class CycloneInteropTest {
             assertThat(lines.get("snapshots_for")).startsWith("snapshots_for ok=1 ");
             assertThat(lines.get("frontiers")).startsWith("frontiers ok=1 ");
             assertThat(lines.get("state_at")).isEqualTo("state_at ok=1 objects=2 robots=2");
+            assertThat(lines.get("odometry")).isEqualTo("odometry robot_1_x=1.50");
+            assertThat(lines.get("nearby_objects")).isEqualTo("nearby_objects n=2 nearest=mug");
             assertThat(lines.get("robot_profiles")).isEqualTo("robot_profiles ok=1 n=2 robot_1=busy battery=0.40");
             assertThat(lines.get("tool_call")).isEqualTo("tool_call ok=1 result={\"count\": 1}");
             assertThat(node.rejectedInputs()).isZero();
