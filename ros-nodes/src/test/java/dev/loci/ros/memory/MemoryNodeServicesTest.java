@@ -120,6 +120,12 @@ class MemoryNodeServicesTest {
                     dev.loci.spatial.provenance.Timestamp.ofSeconds(9), dev.loci.spatial.geometry.Pose.of(0, 0, 0.5, 0),
                     -Math.PI, 2 * Math.PI / 360, ranges, 0.05, 10)).join();
             assertThat(f.runtime.occupancyGrid().cellCount()).isGreaterThan(100); // more than the generated type could carry
+            var frontiers = f.call(LociServiceTypes.FRONTIERS, "frontiers", q -> q.setMaxResults(100));
+            assertThat(frontiers.getOk()).isTrue();
+            assertThat(frontiers.getFrontiers().size()).isEqualTo(Math.min(100, f.runtime.frontiers().size()));
+            if (!f.runtime.frontiers().isEmpty()) {
+                assertThat(frontiers.getFrontiers().get(0).getId()).isEqualTo(f.runtime.frontiers().get(0).id());
+            }
             f.memory.publishNow();
 
             List<ObjectList> nearby = new CopyOnWriteArrayList<>();
