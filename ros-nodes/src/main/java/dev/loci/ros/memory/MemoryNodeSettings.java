@@ -32,7 +32,8 @@ public record MemoryNodeSettings(
         RosQos sensorQos,
         Duration publishPeriod,
         Duration poseUpdatePeriod,
-        double nearbyRadius) {
+        double nearbyRadius,
+        double laserHeight) {
 
     public static final String NODE_NAME = "loci_memory";
 
@@ -40,6 +41,7 @@ public record MemoryNodeSettings(
     public static final Map<String, String> DEFAULT_TOPICS = Map.of(
             "odom", "odom",
             "pose", "pose",
+            "scan", "scan",
             "detections", "detections",
             "robot_state", "robot_state",
             "task_events", "task_events",
@@ -69,6 +71,9 @@ public record MemoryNodeSettings(
         services = Map.copyOf(services);
         if (!(nearbyRadius > 0) || !Double.isFinite(nearbyRadius)) {
             throw new InvalidValueException("nearby_radius", nearbyRadius, "must be a finite number > 0");
+        }
+        if (!(laserHeight >= 0 && laserHeight <= 10)) {
+            throw new InvalidValueException("laser_height", laserHeight, "must be in [0, 10] metres");
         }
     }
 
@@ -112,7 +117,8 @@ public record MemoryNodeSettings(
                 RosQos.named(params.string("sensor_qos", "sensor")),
                 seconds("publish_period", params.number("publish_period", 1.0)),
                 seconds("pose_update_period", params.number("pose_update_period", 0.5)),
-                params.number("nearby_radius", 3.0));
+                params.number("nearby_radius", 3.0),
+                params.number("laser_height", 0.3));
     }
 
     private static Duration seconds(String field, double seconds) {

@@ -41,6 +41,9 @@ final class RobotInputs {
     private final MemoryNodeSettings settings;
     private final InputRejections rejections;
     private final Map<String, RobotTrack> tracks = new ConcurrentHashMap<>();
+    /** Scan ids only need to be unique; starting from the clock keeps them unique across restarts too. */
+    private final java.util.concurrent.atomic.AtomicLong scanIds =
+            new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis() * 1000);
 
     /** Per robot: where it was last, and the last stamp of each stream (to refuse time going backwards). */
     static final class RobotTrack {
@@ -72,6 +75,7 @@ final class RobotInputs {
             subscribeIfNamed(node, ns, "pose", new PoseStampedPubSubType(), sensor, (PoseStamped m) -> onPose(robot, m));
             subscribeIfNamed(node, ns, "detections", new DetectionArrayPubSubType(), sensor,
                     (DetectionArray m) -> onDetections(robot, m));
+            subscribeIfNamed(node, ns, "scan", new LaserScanType(), sensor, (LaserScanMessage m) -> onScan(robot, m));
             subscribeIfNamed(node, ns, "robot_state", new RobotStatePubSubType(), RosQos.DEFAULT,
                     (RobotState m) -> onRobotState(robot, m));
             subscribeIfNamed(node, ns, "task_events", new TaskEventPubSubType(), RosQos.DEFAULT,
@@ -153,6 +157,34 @@ final class RobotInputs {
             if (!batch.isEmpty()) {
                 runtime.ingestAll(batch);
             }
+        });
+    }
+
+    /**
+     * A planar lidar scan, placed at the robot's last pose (odometry/pose) raised by laser_height: the scan's
+     * own frame is not looked up (no tf here), so mount the laser at the robot's origin, facing forward.
+     */
+    void onScan(String robot, LaserScanMessage message) {
+        guarded("scan", () -> {
+            Timestamp time = Stamps.toTimestamp("header.stamp", message.sec, message.nanosec);
+            RobotTrack track = tracks.get(robot);
+            if (!track.posed) {
+                throw new InvalidValueException("pose", robot, "is not known yet: send odom or pose before scan");
+            }
+            float[] ranges = message.ranges.clone();
+            for (int i = 0; i < ranges.length; i++) {
+                if (Float.isNaN(ranges[i])) {
+                    ranges[i] = -1; // REP 117: NaN is "no valid measurement"; below range_min, so skipped
+                }
+            }
+            Pose robotPose = track.pose;
+            Pose laser = new Pose(robotPose.position().plus(new dev.loci.spatial.geometry.Vec3(0, 0,
+                    settings.laserHeight())), robotPose.orientation());
+            dev.loci.spatial.occupancy.RangeScan scan = dev.loci.spatial.occupancy.RangeScan.planar(
+                    scanIds.incrementAndGet(), time, laser, message.angleMin, message.angleIncrement, ranges,
+                    message.rangeMin, message.rangeMax);
+            advance(robot, "scan", time);
+            runtime.ingestScan(scan);
         });
     }
 

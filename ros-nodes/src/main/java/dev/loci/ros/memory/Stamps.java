@@ -12,8 +12,10 @@ final class Stamps {
     }
 
     static Timestamp toTimestamp(String field, Time time) {
-        long sec = time.getSec();
-        long nanosec = time.getNanosec();
+        return toTimestamp(field, time.getSec(), time.getNanosec());
+    }
+
+    static Timestamp toTimestamp(String field, long sec, long nanosec) {
         if (sec < 0 || nanosec < 0 || nanosec >= NANOS) {
             throw new InvalidValueException(field, sec + "s " + nanosec + "ns", "must be a non-negative time with nanosec < 1e9");
         }

@@ -2,6 +2,7 @@ package dev.loci.ros.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loci.ros.transport.RosPublisher;
 import dev.loci.ros.transport.RosQos;
 import dev.loci.spatial.geometry.Vec3;
 import java.nio.file.Path;
@@ -114,11 +115,19 @@ class MemoryNodeServicesTest {
                     () -> f.memory.rosNode() != null && f.runtime.objectsWithin(new Vec3(1.5, 0, 0), 3).size() == 1
                             && f.runtime.profile(dev.loci.spatial.provenance.RobotId.of("robot_1")).get().value()
                             .pose().position().x() == 1.5);
-            float[] ranges = new float[360];
-            java.util.Arrays.fill(ranges, 2.0f); // a round room of radius 2 m around the origin
-            f.runtime.ingestScan(dev.loci.spatial.occupancy.RangeScan.planar(1,
-                    dev.loci.spatial.provenance.Timestamp.ofSeconds(9), dev.loci.spatial.geometry.Pose.of(0, 0, 0.5, 0),
-                    -Math.PI, 2 * Math.PI / 360, ranges, 0.05, 10)).join();
+            LaserScanMessage scan = new LaserScanMessage();
+            scan.sec = 12;
+            scan.frameId = "laser";
+            scan.angleMin = (float) -Math.PI;
+            scan.angleIncrement = (float) (2 * Math.PI / 720);
+            scan.angleMax = scan.angleMin + 719 * scan.angleIncrement;
+            scan.rangeMin = 0.05f;
+            scan.rangeMax = 10;
+            scan.ranges = new float[720]; // more beams than the generated LaserScan type could carry
+            java.util.Arrays.fill(scan.ranges, 2.0f); // a round room of radius 2 m around the robot
+            scan.ranges[0] = Float.NaN; // REP 117 "no measurement": skipped, not a reason to refuse the scan
+            RosPublisher<LaserScanMessage> scans = f.robot1.node.publisher("scan", new LaserScanType(), RosQos.DEFAULT);
+            f.publishUntil("a laser scan", () -> scans.publish(scan), () -> f.runtime.occupancyGrid().cellCount() > 100);
             assertThat(f.runtime.occupancyGrid().cellCount()).isGreaterThan(100); // more than the generated type could carry
             var frontiers = f.call(LociServiceTypes.FRONTIERS, "frontiers", q -> q.setMaxResults(100));
             assertThat(frontiers.getOk()).isTrue();
