@@ -1,5 +1,10 @@
 package dev.loci.launch.serve;
 
+import dev.loci.planner.allocation.EmbodimentAllocator;
+import dev.loci.planner.fleet.TaskCoordinator;
+import dev.loci.planner.fleet.TimeSource;
+import dev.loci.planner.task.TaskPlanner;
+import dev.loci.planner.tool.ToolCatalog;
 import dev.loci.ros.memory.MemoryNode;
 import dev.loci.ros.memory.MemoryNodeSettings;
 import dev.loci.ros.params.RosParameters;
@@ -7,8 +12,12 @@ import dev.loci.ros.transport.RosDomain;
 import dev.loci.runtime.LociConfig;
 import dev.loci.runtime.LociRuntime;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,6 +36,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Memory directory (default: the data_dir parameter, else loci-data/serve).")
     Path data;
 
+    @Option(names = "--read-only-tools", description = "Serve only the reading tools on tool_call (no assign_task, report_outcome).")
+    boolean readOnlyTools;
+
+    @Option(names = "--heartbeat-timeout-ms", defaultValue = "3000",
+            description = "Silence after which a robot is declared failed and its tasks reassigned (default ${DEFAULT-VALUE}).")
+    long heartbeatTimeoutMs;
+
     @Option(names = "--run-for", description = "Stop after this many seconds (default: run until interrupted).")
     Double runFor;
 
@@ -39,8 +55,13 @@ public final class ServeCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(stop::countDown, "loci-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "loci-task-tick");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (LociRuntime runtime = LociRuntime.open(directory, LociConfig.DEFAULT);
-             MemoryNode node = new MemoryNode(runtime, settings, domain, new NoPlannerToolCalls())) {
+             MemoryNode node = new MemoryNode(runtime, settings, domain, toolCalls(runtime, ticker))) {
             System.out.printf("loci serve: node %s in namespace '%s', ROS_DOMAIN_ID %d, memory %s%n"
                             + "  robots %s; services %s; publishing %s%n",
                     settings.nodeName(), node.rosNode().namespace(), domain.id(), directory.toAbsolutePath(),
@@ -54,6 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
             System.out.printf("loci serve: stopping (%d requests served, %d rejected inputs)%n", node.served(),
                     node.rejections().total());
         } finally {
+            ticker.shutdownNow();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -61,5 +83,15 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The planner bridge's tool catalog behind the tool_call service, with its task coordinator ticking. */
+    private CatalogToolCalls toolCalls(LociRuntime runtime, ScheduledExecutorService ticker) {
+        TaskCoordinator coordinator = new TaskCoordinator(runtime, new EmbodimentAllocator(new TaskPlanner(runtime)),
+                TimeSource.wallClock(), new TaskCoordinator.Settings(Duration.ofMillis(heartbeatTimeoutMs), 3));
+        long period = Math.max(1, heartbeatTimeoutMs / 3);
+        ticker.scheduleAtFixedRate(coordinator::tick, period, period, TimeUnit.MILLISECONDS);
+        return new CatalogToolCalls(new ToolCatalog(runtime, coordinator,
+                readOnlyTools ? ToolCatalog.Access.READ_ONLY : ToolCatalog.Access.READ_WRITE));
     }
 }

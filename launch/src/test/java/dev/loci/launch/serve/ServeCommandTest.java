@@ -16,6 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import loci_msgs.msg.dds.RobotProfilesRequest;
 import loci_msgs.msg.dds.RobotProfilesResponse;
+import loci_msgs.msg.dds.ToolCallRequest;
+import loci_msgs.msg.dds.ToolCallResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -51,6 +53,19 @@ class ServeCommandTest {
             assertThat(reply.getOk()).isTrue();
             assertThat(reply.getRobots()).extracting(r -> r.getRobotAsString())
                     .containsExactlyInAnyOrder("robot_1", "robot_2");
+
+            ServiceClient<ToolCallRequest, ToolCallResponse> tools =
+                    new ServiceClient<>(planner, "tool_call", LociServiceTypes.TOOL_CALL);
+            ToolCallResponse status = tools.callUntilAnswered(q -> q.setTool("robot_status"), Duration.ofMillis(300),
+                    Duration.ofSeconds(15));
+            assertThat(status.getOk()).as(status.getErrorAsString()).isTrue();
+            assertThat(status.getResultJsonAsString()).contains("robot_1", "robot_2");
+            ToolCallResponse refused = tools.callUntilAnswered(q -> {
+                q.setTool("where_is");
+                q.setArgumentsJson("{\"label\": 42}");
+            }, Duration.ofMillis(300), Duration.ofSeconds(15));
+            assertThat(refused.getOk()).isFalse();
+            assertThat(refused.getErrorAsString()).contains("label", "42");
         }
         assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
     }

@@ -80,6 +80,11 @@ public final class ToolCatalog {
 
     /** Calls a tool with its arguments as JSON text; answers JSON text (an {@code error} object if refused). */
     public String call(String toolName, String jsonArguments) {
+        return callWithText(toolName, jsonArguments).json();
+    }
+
+    /** Calls a tool with its arguments as JSON text; the result says whether the call was refused. */
+    public ToolResult callWithText(String toolName, String jsonArguments) {
         JsonNode arguments;
         try {
             if (jsonArguments != null && jsonArguments.length() > MAX_ARGUMENT_CHARS) {
@@ -90,11 +95,11 @@ public final class ToolCatalog {
                     : mapper.readTree(jsonArguments);
         } catch (JsonProcessingException e) {
             return refused(new InvalidValueException("arguments", jsonArguments,
-                    "is not valid JSON (" + e.getOriginalMessage() + ")")).json();
+                    "is not valid JSON (" + e.getOriginalMessage() + ")"));
         } catch (InvalidValueException e) {
-            return refused(e).json();
+            return refused(e);
         }
-        return call(toolName, arguments).json();
+        return call(toolName, arguments);
     }
 
     /** Calls a tool with parsed arguments. */
