@@ -58,6 +58,12 @@ public final class Simulation {
         return robot;
     }
 
+    /** Takes a robot out of the run (its node leaves the scene); what it carried stays where it is. */
+    public void remove(Robot robot) {
+        robots.remove(robot);
+        robotNode.detachChild(robot.visual());
+    }
+
     public List<Robot> robots() {
         return Collections.unmodifiableList(robots);
     }

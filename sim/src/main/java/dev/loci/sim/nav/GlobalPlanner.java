@@ -39,6 +39,16 @@ public final class GlobalPlanner {
         return Optional.empty();
     }
 
+    /** Path length to exactly {@code to} (no nudging of the goal), from the robot's nearest free point. */
+    public OptionalDouble exactDistance(Vec3 from, Vec3 to) {
+        Optional<Vec3> start = traversableNear(flat(from));
+        if (start.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        Optional<GridPath> path = memory.read().path(start.get(), flat(to));
+        return path.isPresent() ? OptionalDouble.of(path.get().lengthM()) : OptionalDouble.empty();
+    }
+
     public OptionalDouble distance(Vec3 from, Vec3 to) {
         Optional<GridPath> path = path(from, to);
         return path.isPresent() ? OptionalDouble.of(path.get().lengthM()) : OptionalDouble.empty();

@@ -9,6 +9,7 @@ import dev.loci.sim.world.World;
 import dev.loci.spatial.frame.SensorFrame;
 import dev.loci.spatial.geometry.Aabb;
 import dev.loci.spatial.geometry.Pose;
+import dev.loci.spatial.geometry.Quaternion;
 import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.observation.Observation;
 import dev.loci.spatial.provenance.RobotId;
@@ -55,7 +56,10 @@ public final class ObjectDetector {
 
     /** The camera pose in the map frame (x forward, z up), as the frame reports it. */
     public static Pose cameraPose(Robot robot) {
-        return Pose.of(robot.x(), robot.y(), robot.body().cameraHeight(), robot.yaw());
+        double pitch = robot.body().cameraPitch();
+        Quaternion down = new Quaternion(Math.cos(pitch / 2), 0, Math.sin(pitch / 2), 0);
+        return new Pose(new Vec3(robot.x(), robot.y(), robot.body().cameraHeight()),
+                Quaternion.fromYaw(robot.yaw()).times(down));
     }
 
     /** The objects the camera sees now, true positions (no noise, no misses): for tests and ground truth. */
@@ -98,9 +102,15 @@ public final class ObjectDetector {
 
     private void aim(Robot robot) {
         Vector3f location = new Vector3f((float) robot.x(), (float) robot.y(), (float) robot.body().cameraHeight());
-        Vector3f direction = new Vector3f((float) Math.cos(robot.yaw()), (float) Math.sin(robot.yaw()), 0);
-        Vector3f left = new Vector3f(-direction.y, direction.x, 0);
-        camera.setFrame(location, left, Vector3f.UNIT_Z, direction);
+        double pitch = robot.body().cameraPitch();
+        float cy = (float) Math.cos(robot.yaw());
+        float sy = (float) Math.sin(robot.yaw());
+        float cp = (float) Math.cos(pitch);
+        float sp = (float) Math.sin(pitch);
+        Vector3f direction = new Vector3f(cp * cy, cp * sy, -sp);
+        Vector3f up = new Vector3f(sp * cy, sp * sy, cp);
+        Vector3f left = new Vector3f(-sy, cy, 0);
+        camera.setFrame(location, left, up, direction);
         camera.update();
     }
 

@@ -21,6 +21,7 @@ public final class Perception {
     private final Odometry odometry;
     private final SensorDigest digest;
     private long scans;
+    private SensorFrame lastFrame;
 
     public Perception(Robot robot, World world, DetectorSettings detectorSettings, long seed, SensorDigest digest) {
         this.robot = robot;
@@ -40,6 +41,11 @@ public final class Perception {
         return detector;
     }
 
+    /** The most recent detector frame, or null before the first {@link #sense}. */
+    public SensorFrame lastFrame() {
+        return lastFrame;
+    }
+
     public Odometry odometry() {
         return odometry;
     }
@@ -53,6 +59,7 @@ public final class Perception {
         long scanId = (robot.id().key() & 0xFFFFL) << 40 | ++scans;
         Lidar.Reading reading = lidar.scan(robot, scanId, time);
         SensorFrame frame = detector.detect(robot, time);
+        lastFrame = frame;
         digest.add(reading.ranges());
         for (Observation o : frame.observations()) {
             digest.add(o.label(), o.box().center().x(), o.box().center().y(), o.box().center().z());
