@@ -23,7 +23,7 @@ import java.util.Set;
 public final class GoToObject {
     public enum Mode { MEMORY, EXPLORE }
 
-    private enum Phase { CHOOSE, APPROACH, LOOK, EXPLORE, DONE, FAILED }
+    private enum Phase { CHOOSE, APPROACH, LOOK, EXPLORE, SEARCH, DONE, FAILED }
 
     /** Close enough to stop and look, metres from the object's centre (the score uses {@link Reach#RADIUS}). */
     static final double ARRIVE = 1.0;
@@ -37,6 +37,7 @@ public final class GoToObject {
     private final Mode mode;
     private final Set<Long> rejected = new HashSet<>();
     private final List<Vec3> emptyPlaces = new ArrayList<>();
+    private final PlaceSearch search;
     private Phase phase = Phase.CHOOSE;
     private Vec3 goal;
     private long goalId = -1;
@@ -48,6 +49,7 @@ public final class GoToObject {
         this.memory = memory;
         this.target = target;
         this.mode = mode;
+        this.search = new PlaceSearch(member, memory);
     }
 
     public boolean done() {
@@ -60,6 +62,12 @@ public final class GoToObject {
 
     public boolean finished() {
         return done() || failed();
+    }
+
+    /** The current phase and goal, for progress displays and failure messages. */
+    public String state() {
+        return phase + (goal == null ? "" : String.format(" goal (%.2f, %.2f, %.2f)", goal.x(), goal.y(), goal.z()))
+                + " rejected " + rejected;
     }
 
     /** Where the robot believes the object is (empty until it has a candidate). */
@@ -81,6 +89,21 @@ public final class GoToObject {
                 }
                 member.exploration().step(now);
                 if (member.exploration().finished()) {
+                    phase = Phase.SEARCH;
+                    search.start(now);
+                }
+            }
+            case SEARCH -> {
+                if (seenNow().isPresent() || (mode == Mode.MEMORY && now - checkedAt >= CHECK_SECONDS)) {
+                    checkedAt = now;
+                    Phase before = phase;
+                    choose(now);
+                    if (phase != Phase.EXPLORE) {
+                        return;
+                    }
+                    phase = before;
+                }
+                if (!search.step(now)) {
                     robot.stop();
                     phase = Phase.FAILED;
                 }
@@ -104,7 +127,7 @@ public final class GoToObject {
                 return;
             }
         }
-        if (phase != Phase.EXPLORE) {
+        if (phase != Phase.EXPLORE && phase != Phase.SEARCH) {
             phase = Phase.EXPLORE;
             phaseSince = now;
             checkedAt = now;
