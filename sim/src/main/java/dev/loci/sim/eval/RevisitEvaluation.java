@@ -132,6 +132,10 @@ public final class RevisitEvaluation {
         }
         member.robot().stop();
         simulation.remove(member.robot());
+        if (!task.done()) {
+            progress.accept(String.format("    %s %s gave up: %s; robot at (%.2f, %.2f); object at %s", name, wanted,
+                    task.state(), member.robot().x(), member.robot().y(), truth.center()));
+        }
         boolean success = task.done()
                 && Reach.reached(simulation.world().index(), member.robot().x(), member.robot().y(), truth.center());
         return new TaskResult(mode + " " + wanted, success, simulation.seconds() - begin, member.robot().travelled(),

@@ -2,6 +2,7 @@ package dev.loci.sim.task;
 
 import dev.loci.sim.MemoryLink;
 import dev.loci.sim.nav.NavStatus;
+import dev.loci.sim.nav.PlaceTour;
 import dev.loci.sim.robot.Robot;
 import dev.loci.spatial.frame.SensorFrame;
 import dev.loci.spatial.geometry.Vec3;
@@ -23,13 +24,15 @@ import java.util.Set;
 public final class GoToObject {
     public enum Mode { MEMORY, EXPLORE }
 
-    private enum Phase { CHOOSE, APPROACH, LOOK, EXPLORE, SEARCH, DONE, FAILED }
+    private enum Phase { CHOOSE, APPROACH, RECOVER, LOOK, EXPLORE, SEARCH, DONE, FAILED }
 
     /** Close enough to stop and look, metres from the object's centre (the score uses {@link Reach#RADIUS}). */
     static final double ARRIVE = 1.0;
     private static final double CHECK_SECONDS = 2;
     private static final double LOOK_SECONDS = 5;
     private static final double SAME_OBJECT = 0.5;
+    private static final double RECOVER_SECONDS = 1.5;
+    private static final int MAX_RECOVERIES = 3;
 
     private final TeamMember member;
     private final MemoryLink memory;
@@ -37,8 +40,10 @@ public final class GoToObject {
     private final Mode mode;
     private final Set<Long> rejected = new HashSet<>();
     private final List<Vec3> emptyPlaces = new ArrayList<>();
-    private final PlaceSearch search;
+    private final PlaceTour search;
     private Phase phase = Phase.CHOOSE;
+    private String lastRejection = "";
+    private int recoveries;
     private Vec3 goal;
     private long goalId = -1;
     private double phaseSince;
@@ -49,7 +54,7 @@ public final class GoToObject {
         this.memory = memory;
         this.target = target;
         this.mode = mode;
-        this.search = new PlaceSearch(member, memory);
+        this.search = new PlaceTour(member.robot(), member.navigator(), memory);
     }
 
     public boolean done() {
@@ -67,7 +72,7 @@ public final class GoToObject {
     /** The current phase and goal, for progress displays and failure messages. */
     public String state() {
         return phase + (goal == null ? "" : String.format(" goal (%.2f, %.2f, %.2f)", goal.x(), goal.y(), goal.z()))
-                + " rejected " + rejected;
+                + " rejected " + rejected + " " + lastRejection;
     }
 
     /** Where the robot believes the object is (empty until it has a candidate). */
@@ -109,6 +114,13 @@ public final class GoToObject {
                 }
             }
             case APPROACH -> approach(now);
+            case RECOVER -> {
+                // back off the obstacle the robot is pressed against, turning a little, then plan again
+                robot.command(-robot.body().maxSpeed() / 2, 0.6);
+                if (now - phaseSince > RECOVER_SECONDS) {
+                    startApproach(goal, goalId, now);
+                }
+            }
             case LOOK -> look(now);
             default -> robot.stop();
         }
@@ -137,7 +149,7 @@ public final class GoToObject {
     private void startApproach(Vec3 objectAt, long id, double now) {
         Optional<Approach.Plan> plan = Approach.plan(member.navigator().planner(), member.robot(), objectAt);
         if (plan.isEmpty()) {
-            reject(objectAt, id);
+            reject(objectAt, id, "no approach");
             phase = Phase.EXPLORE;
             return;
         }
@@ -164,7 +176,7 @@ public final class GoToObject {
             checkedAt = now;
             Optional<RememberedObject> current = memory.read().object(goalId);
             if (current.isEmpty() || current.get().status() == ObjectStatus.GONE) {
-                reject(goal, goalId);
+                reject(goal, goalId, "gone from memory");
                 phase = Phase.CHOOSE;
                 return;
             }
@@ -172,8 +184,12 @@ public final class GoToObject {
         NavStatus status = member.navigator().step(now);
         if (status == NavStatus.ARRIVED) {
             startLook(now);
+        } else if (status == NavStatus.STUCK && recoveries < MAX_RECOVERIES) {
+            recoveries++;
+            phase = Phase.RECOVER;
+            phaseSince = now;
         } else if (status == NavStatus.UNREACHABLE || status == NavStatus.STUCK) {
-            reject(goal, goalId);
+            reject(goal, goalId, status.toString());
             phase = Phase.CHOOSE;
         }
     }
@@ -194,7 +210,7 @@ public final class GoToObject {
             return;
         }
         if (now - phaseSince > LOOK_SECONDS) {
-            reject(goal, goalId);
+            reject(goal, goalId, String.format("not seen from (%.2f, %.2f)", robot.x(), robot.y()));
             phase = Phase.CHOOSE;
             return;
         }
@@ -202,7 +218,8 @@ public final class GoToObject {
         robot.command(0, 2.5 * error);
     }
 
-    private void reject(Vec3 place, long id) {
+    private void reject(Vec3 place, long id, String why) {
+        lastRejection = why;
         if (id >= 0) {
             rejected.add(id);
         }

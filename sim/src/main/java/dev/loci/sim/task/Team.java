@@ -27,6 +27,7 @@ public final class Team {
     private final SensorDigest digest = new SensorDigest();
     private final FrontierClaims claims = new FrontierClaims();
     private final List<TeamMember> members = new ArrayList<>();
+    private final List<dev.loci.spatial.geometry.Vec3> toured = new ArrayList<>();
     private final int senseEvery;
     private final long seed;
 
@@ -42,7 +43,7 @@ public final class Team {
         Robot robot = simulation.add(new Robot(RobotId.of(name), body, x, y, yaw));
         Perception perception = new Perception(robot, simulation.world(), detector,
                 seed * 31 + members.size(), digest);
-        TeamMember member = new TeamMember(robot, perception, memory, claims);
+        TeamMember member = new TeamMember(robot, perception, memory, claims, toured);
         members.add(member);
         memory.profile(robot.profile(simulation.time()));
         return member;
@@ -100,13 +101,21 @@ public final class Team {
         }
     }
 
-    /** Explores with every member until all are finished or {@code maxSeconds} of simulated time passed. */
+    /**
+     * Explores with every member (frontiers, then a tour of the places) until all are done or {@code maxSeconds}
+     * of simulated time passed.
+     */
     public double explore(double maxSeconds) {
         double start = simulation.seconds();
-        while (simulation.seconds() - start < maxSeconds
-                && !members.stream().allMatch(m -> m.exploration().finished())) {
+        java.util.Set<TeamMember> done = new java.util.HashSet<>();
+        while (simulation.seconds() - start < maxSeconds && done.size() < members.size()) {
             double now = simulation.seconds();
-            tick(m -> m.exploration().step(now));
+            tick(m -> {
+                if (done.contains(m) || !m.exploreStep(now)) {
+                    done.add(m);
+                    m.robot().stop();
+                }
+            });
         }
         memory.read();
         return simulation.seconds() - start;

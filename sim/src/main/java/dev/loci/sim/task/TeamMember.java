@@ -4,6 +4,7 @@ import dev.loci.sim.MemoryLink;
 import dev.loci.sim.nav.Exploration;
 import dev.loci.sim.nav.FrontierClaims;
 import dev.loci.sim.nav.Navigator;
+import dev.loci.sim.nav.PlaceTour;
 import dev.loci.sim.robot.Robot;
 import dev.loci.sim.sensor.Perception;
 import java.util.ArrayList;
@@ -15,13 +16,37 @@ public final class TeamMember {
     private final Perception perception;
     private final Navigator navigator;
     private final Exploration exploration;
+    private final PlaceTour tour;
+    private boolean touring;
     private final List<double[]> trajectory = new ArrayList<>();
 
-    public TeamMember(Robot robot, Perception perception, MemoryLink memory, FrontierClaims claims) {
+    public TeamMember(Robot robot, Perception perception, MemoryLink memory, FrontierClaims claims,
+                      List<dev.loci.spatial.geometry.Vec3> toured) {
         this.robot = robot;
         this.perception = perception;
         this.navigator = new Navigator(memory, robot);
         this.exploration = new Exploration(memory, robot, navigator, claims);
+        this.tour = new PlaceTour(robot, navigator, memory, toured);
+    }
+
+    /**
+     * One step of exploring to fill memory: frontiers first, then a tour of the places with a look around in
+     * each. False once both are done.
+     */
+    public boolean exploreStep(double now) {
+        if (!exploration.finished()) {
+            exploration.step(now);
+            return true;
+        }
+        if (!touring) {
+            touring = true;
+            tour.start(now);
+        }
+        if (tour.step(now)) {
+            return true;
+        }
+        robot.stop();
+        return false;
     }
 
     public Robot robot() {
