@@ -27,6 +27,8 @@ final class Comparison {
 
     private final ComparisonSettings settings;
     private final PrintStream progress;
+    /** Objects the first store (Loci) fused the observations into; -1 until known. */
+    private long referenceObjects = -1;
 
     Comparison(ComparisonSettings settings, PrintStream progress) {
         this.settings = settings;
@@ -81,6 +83,7 @@ final class Comparison {
         long[] acked = new long[batches.size()];
         List<CompletableFuture<Void>> acks = new ArrayList<>(batches.size());
         int tenth = Math.max(1, batches.size() / 10);
+        long cpuAtStart = processCpuNanos() + store.externalCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < batches.size(); i++) {
             if (i >= IN_FLIGHT_LIMIT) {
@@ -97,19 +100,21 @@ final class Comparison {
         store.finish();
         acks.forEach(CompletableFuture::join);
         result.ingestSeconds = (System.nanoTime() - start) / 1e9;
+        result.ingestCpuSeconds = (processCpuNanos() + store.externalCpuNanos() - cpuAtStart) / 1e9;
         for (int i = 0; i < batches.size(); i++) {
             result.batchAcks.add(acked[i] - submitted[i]);
         }
         result.objects = store.objectCount();
-        if (result.objects != workload.distinctObjectsSeen) {
-            throw new IllegalStateException(store.name() + " fused " + result.objects + " objects from "
-                    + workload.distinctObjectsSeen + " distinct objects seen");
+        if (referenceObjects >= 0 && result.objects != referenceObjects) {
+            throw new IllegalStateException(store.name() + " fused " + result.objects + " objects, Loci "
+                    + referenceObjects + ": the stores did different work");
         }
+        referenceObjects = referenceObjects < 0 ? result.objects : referenceObjects;
         result.diskAfterObservations = store.bytesOnDisk();
         result.memoryAfterObservations = store.memoryBytes();
         result.memoryNote = store.memoryNote();
-        progress.printf("[%s] ingested %,d observations in %.2f s = %,.0f obs/s -> %,d objects, %,d MB on disk%n",
-                store.name(), settings.observations(), result.ingestSeconds,
+        progress.printf("[%s] ingested %,d observations in %.2f s (%.1f CPU s) = %,.0f obs/s -> %,d objects, %,d MB on disk%n",
+                store.name(), settings.observations(), result.ingestSeconds, result.ingestCpuSeconds,
                 result.observationsPerSecond(settings.observations()), result.objects, result.diskAfterObservations >> 20);
     }
 
@@ -134,8 +139,10 @@ final class Comparison {
     private void check(QueryKind kind, List<PeerStore> stores, PeerWorkload workload, List<StoreResult> results) {
         for (int i = 0; i < settings.checkedQueries(); i++) {
             Object expected = kind.ask(stores.get(0), workload, i);
+            results.get(0).answerItems.merge(kind, (long) ((List<?>) expected).size(), Long::sum);
             for (int s = 1; s < stores.size(); s++) {
                 Object actual = kind.ask(stores.get(s), workload, i);
+                results.get(s).answerItems.merge(kind, (long) ((List<?>) actual).size(), Long::sum);
                 if (!Objects.equals(expected, actual)) {
                     StoreResult r = results.get(s);
                     r.mismatches.merge(kind, 1, Integer::sum);
@@ -185,6 +192,11 @@ final class Comparison {
             }
         }
         progress.printf("[%s] reopen: median %.3f s%n", store.name(), result.reopens.percentile(50) / 1e9);
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
     }
 
     private static void delete(Path root) throws IOException {

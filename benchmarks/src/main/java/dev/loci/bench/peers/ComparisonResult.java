@@ -47,9 +47,18 @@ record ComparisonResult(ComparisonSettings settings, double observationsPerFrame
                     / s.observationsPerSecond(n))));
         }
         out.println(ingest);
-        out.println(latencyRow("  batch ack latency, ms", stores.stream().map(s -> s.batchAcks).toList(), 1e6));
+        StringBuilder cpu = new StringBuilder(String.format("%-34s", "  obs per CPU-second (load-free)"));
+        for (StoreResult s : stores) {
+            cpu.append(String.format(" %22s", String.format("%,.0f", n / s.ingestCpuSeconds)));
+        }
+        for (StoreResult s : stores.subList(1, stores.size())) {
+            cpu.append(String.format(" %20s", String.format("%.2fx", s.ingestCpuSeconds / loci().ingestCpuSeconds)));
+        }
+        out.println(cpu);
+        // Not a like-for-like latency: Loci queues up to 256 batches ahead of its writer, the peers make the caller wait.
+        out.println(latencyRow("  batch submit-to-durable, ms", stores.stream().map(s -> s.batchAcks).toList(), 1e6, false));
         for (QueryKind kind : QueryKind.values()) {
-            out.println(latencyRow(kind.title + ", us", stores.stream().map(s -> s.queries.get(kind)).toList(), 1e3));
+            out.println(latencyRow(kind.title + ", us", stores.stream().map(s -> s.queries.get(kind)).toList(), 1e3, true));
         }
         out.printf("%-34s %s%n", "text query top-10 over 100k items",
                 "not measured yet: slot reserved for semantic retrieval (being built in parallel)");
@@ -78,14 +87,17 @@ record ComparisonResult(ComparisonSettings settings, double observationsPerFrame
         }
     }
 
-    private String latencyRow(String title, List<Latencies> latencies, double unit) {
+    private String latencyRow(String title, List<Latencies> latencies, double unit, boolean ratios) {
         StringBuilder row = new StringBuilder(String.format("%-34s", title));
         for (Latencies l : latencies) {
             row.append(String.format(" %22s", String.format("%s / %s", fmt(l.percentile(50) / unit),
                     fmt(l.percentile(99) / unit))));
         }
         Latencies reference = latencies.get(0);
-        for (Latencies l : latencies.subList(1, latencies.size())) {
+        for (int i = 1; i < latencies.size() && !ratios; i++) {
+            row.append(String.format(" %20s", "(queueing differs)"));
+        }
+        for (Latencies l : ratios ? latencies.subList(1, latencies.size()) : List.<Latencies>of()) {
             row.append(String.format(" %20s", String.format("%.1fx / %.1fx",
                     l.percentile(50) / (double) reference.percentile(50), l.percentile(99) / (double) reference.percentile(99))));
         }

@@ -51,6 +51,11 @@ interface PeerStore extends AutoCloseable {
     /** What {@link #memoryBytes()} counts. */
     String memoryNote();
 
+    /** CPU time used outside this JVM by the store (a server process), nanoseconds so far; 0 if none. */
+    default long externalCpuNanos() {
+        return 0;
+    }
+
     @Override
     void close() throws IOException;
 }

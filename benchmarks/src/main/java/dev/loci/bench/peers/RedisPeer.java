@@ -271,6 +271,11 @@ final class RedisPeer implements PeerStore {
     }
 
     @Override
+    public long externalCpuNanos() {
+        return server.cpuNanos();
+    }
+
+    @Override
     public void close() throws IOException {
         try {
             jedis.close();

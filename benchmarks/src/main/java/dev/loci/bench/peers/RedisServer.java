@@ -20,6 +20,8 @@ import redis.clients.jedis.exceptions.JedisDataException;
 final class RedisServer implements AutoCloseable {
     static final String EXECUTABLE = "redis-server";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    /** USER_HZ: 100 on every Linux this runs on. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private final Path directory;
     private final int port;
@@ -56,6 +58,19 @@ final class RedisServer implements AutoCloseable {
     void restart() throws IOException {
         stop();
         launch();
+    }
+
+    /** CPU time (user + system) of the running server process so far, from /proc; 0 if unknown. */
+    long cpuNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime and stime are fields 14 and 15 of stat (11 and 12 after the command name), in clock ticks.
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 1_000_000_000L / CLOCK_TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private void launch() throws IOException {

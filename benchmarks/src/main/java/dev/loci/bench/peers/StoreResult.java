@@ -7,6 +7,8 @@ import java.util.Map;
 final class StoreResult {
     final String name;
     double ingestSeconds;
+    /** CPU seconds the ingest took: this JVM (all threads, GC and JIT included) plus the store's server process. */
+    double ingestCpuSeconds;
     final Latencies batchAcks = new Latencies();
     double eventSeconds;
     long objects;
@@ -20,12 +22,15 @@ final class StoreResult {
     final Map<QueryKind, Integer> mismatches = new EnumMap<>(QueryKind.class);
     final Map<QueryKind, String> firstMismatch = new EnumMap<>(QueryKind.class);
     final Latencies reopens = new Latencies();
+    /** Objects or events in this store's answers to the compared questions, per kind: shows the answers are not empty. */
+    final Map<QueryKind, Long> answerItems = new EnumMap<>(QueryKind.class);
 
     StoreResult(String name) {
         this.name = name;
         for (QueryKind kind : QueryKind.values()) {
             queries.put(kind, new Latencies());
             mismatches.put(kind, 0);
+            answerItems.put(kind, 0L);
         }
     }
 
