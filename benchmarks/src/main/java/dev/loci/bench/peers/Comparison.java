@@ -184,14 +184,19 @@ final class Comparison {
     private void reopen(PeerStore store, PeerWorkload workload, StoreResult result) throws IOException {
         Object before = QueryKind.RADIUS.ask(store, workload, 0);
         for (int i = 0; i < settings.reopens(); i++) {
+            var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long threadCpu0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             store.reopen();
             result.reopens.add(System.nanoTime() - t0);
+            // A restarted server is a new process: all its CPU so far went into loading.
+            result.reopenCpu.add(threads.getCurrentThreadCpuTime() - threadCpu0 + store.externalCpuNanos());
             if (store.objectCount() != result.objects || !before.equals(QueryKind.RADIUS.ask(store, workload, 0))) {
                 throw new IllegalStateException(store.name() + " reopened with different contents");
             }
         }
-        progress.printf("[%s] reopen: median %.3f s%n", store.name(), result.reopens.percentile(50) / 1e9);
+        progress.printf("[%s] reopen: median %.3f s (CPU %.3f s)%n", store.name(), result.reopens.percentile(50) / 1e9,
+                result.reopenCpu.percentile(50) / 1e9);
     }
 
     private static long processCpuNanos() {

@@ -66,13 +66,14 @@ record ComparisonResult(ComparisonSettings settings, double observationsPerFrame
         double hours = n / observationsPerHour();
         out.printf("%nFootprint: %,d observations = %.2f h of one robot detecting at %.0f Hz (%.1f observations per "
                 + "frame)%n", n, hours, DETECTION_HZ, observationsPerFrame);
-        out.printf("%-8s %14s %14s %16s %14s %14s %14s %20s%n", "store", "disk, MB", "disk MB/hour", "disk +events, MB",
-                "memory, MB", "memory MB/h", "+events, MB", "reopen s p50 / max");
+        out.printf("%-8s %14s %14s %16s %14s %14s %14s %20s %13s%n", "store", "disk, MB", "disk MB/hour", "disk +events, MB",
+                "memory, MB", "memory MB/h", "+events, MB", "reopen s p50 / max", "reopen CPU s");
         for (StoreResult s : stores) {
-            out.printf("%-8s %14.1f %14.1f %16.1f %14.1f %14.1f %14.1f %20s%n", s.name, mb(s.diskAfterObservations),
+            out.printf("%-8s %14.1f %14.1f %16.1f %14.1f %14.1f %14.1f %20s %13.3f%n", s.name, mb(s.diskAfterObservations),
                     mb(s.diskAfterObservations) / hours, mb(s.diskAfterEvents), mb(s.memoryAfterObservations),
                     mb(s.memoryAfterObservations) / hours, mb(s.memoryAfterEvents),
-                    String.format("%.3f / %.3f", s.reopens.percentile(50) / 1e9, s.reopens.max() / 1e9));
+                    String.format("%.3f / %.3f", s.reopens.percentile(50) / 1e9, s.reopens.max() / 1e9),
+                    s.reopenCpu.percentile(50) / 1e9);
         }
         for (StoreResult s : stores) {
             out.printf("  memory of %s: %s%n", s.name, s.memoryNote);

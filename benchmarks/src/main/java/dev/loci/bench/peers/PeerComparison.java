@@ -41,6 +41,9 @@ public final class PeerComparison implements Callable<Integer> {
     @Option(names = "--no-redis", description = "leave Redis out (if redis-server is not installed)")
     boolean noRedis;
 
+    @Option(names = "--loci-only", description = "Loci alone, e.g. to profile it (no ratios)")
+    boolean lociOnly;
+
     @Option(names = "--dir", description = "where the stores' files go (default: java.io.tmpdir)")
     Path dir = Path.of(System.getProperty("java.io.tmpdir"));
 
@@ -50,8 +53,11 @@ public final class PeerComparison implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<StoreKind> stores = new ArrayList<>(List.of(StoreKind.LOCI, StoreKind.SQLITE));
-        if (!noRedis) {
+        List<StoreKind> stores = new ArrayList<>(List.of(StoreKind.LOCI));
+        if (!lociOnly) {
+            stores.add(StoreKind.SQLITE);
+        }
+        if (!noRedis && !lociOnly) {
             if (RedisServer.installed().isEmpty()) {
                 System.err.println("redis-server is not on the PATH: install it (apt-get install redis-server) or pass --no-redis");
                 return 2;

@@ -22,6 +22,8 @@ final class StoreResult {
     final Map<QueryKind, Integer> mismatches = new EnumMap<>(QueryKind.class);
     final Map<QueryKind, String> firstMismatch = new EnumMap<>(QueryKind.class);
     final Latencies reopens = new Latencies();
+    /** CPU time of each reopen: the reopening thread, plus the store's server process. */
+    final Latencies reopenCpu = new Latencies();
     /** Objects or events in this store's answers to the compared questions, per kind: shows the answers are not empty. */
     final Map<QueryKind, Long> answerItems = new EnumMap<>(QueryKind.class);
 
