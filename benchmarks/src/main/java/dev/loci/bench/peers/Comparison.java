@@ -27,8 +27,6 @@ final class Comparison {
 
     private final ComparisonSettings settings;
     private final PrintStream progress;
-    /** Objects the first store (Loci) fused the observations into; -1 until known. */
-    private long referenceObjects = -1;
 
     Comparison(ComparisonSettings settings, PrintStream progress) {
         this.settings = settings;
@@ -51,10 +49,11 @@ final class Comparison {
                 Path dir = Files.createDirectory(root.resolve(kind.name().toLowerCase(java.util.Locale.ROOT)));
                 PeerStore store = kind.open(dir, GATE);
                 stores.add(store);
-                StoreResult result = new StoreResult(store.name());
-                results.add(result);
-                ingest(store, workload, result);
-                record(store, workload, result);
+                results.add(new StoreResult(store.name()));
+            }
+            ingest(stores, workload, results);
+            for (int i = 0; i < stores.size(); i++) {
+                record(stores.get(i), workload, results.get(i));
             }
             for (QueryKind kind : QueryKind.values()) {
                 check(kind, stores, workload, results);
@@ -77,45 +76,64 @@ final class Comparison {
         return new ComparisonResult(settings, workload.observationsPerFrame(), workload.distinctObjectsSeen, results);
     }
 
-    private void ingest(PeerStore store, PeerWorkload workload, StoreResult result) throws IOException {
+    /**
+     * Durable ingest, in {@code rounds} slices of the observations: every store ingests a slice (timed until it
+     * is durable), then the next store the same slice, so a change in machine load hits every store alike.
+     */
+    private void ingest(List<PeerStore> stores, PeerWorkload workload, List<StoreResult> results) throws IOException {
         List<List<dev.loci.spatial.observation.Observation>> batches = workload.batches;
-        long[] submitted = new long[batches.size()];
-        long[] acked = new long[batches.size()];
-        List<CompletableFuture<Void>> acks = new ArrayList<>(batches.size());
-        int tenth = Math.max(1, batches.size() / 10);
-        long cpuAtStart = processCpuNanos() + store.externalCpuNanos();
-        long start = System.nanoTime();
-        for (int i = 0; i < batches.size(); i++) {
-            if (i >= IN_FLIGHT_LIMIT) {
-                acks.get(i - IN_FLIGHT_LIMIT).join();
+        long[][] submitted = new long[stores.size()][batches.size()];
+        long[][] acked = new long[stores.size()][batches.size()];
+        long[] wallNanos = new long[stores.size()];
+        long[] cpuNanos = new long[stores.size()];
+        int perSlice = (batches.size() + settings.rounds() - 1) / settings.rounds();
+        for (int from = 0; from < batches.size(); from += perSlice) {
+            int to = Math.min(batches.size(), from + perSlice);
+            for (int s = 0; s < stores.size(); s++) {
+                PeerStore store = stores.get(s);
+                long[] sent = submitted[s];
+                long[] done = acked[s];
+                long cpuAtStart = processCpuNanos() + store.externalCpuNanos();
+                long start = System.nanoTime();
+                List<CompletableFuture<Void>> acks = new ArrayList<>(to - from);
+                for (int i = from; i < to; i++) {
+                    if (i - from >= IN_FLIGHT_LIMIT) {
+                        acks.get(i - from - IN_FLIGHT_LIMIT).join();
+                    }
+                    int batch = i;
+                    sent[batch] = System.nanoTime();
+                    acks.add(store.ingest(batches.get(batch)).whenComplete((ok, failed) -> done[batch] = System.nanoTime()));
+                }
+                store.finish();
+                acks.forEach(CompletableFuture::join);
+                wallNanos[s] += System.nanoTime() - start;
+                cpuNanos[s] += processCpuNanos() + store.externalCpuNanos() - cpuAtStart;
             }
-            int batch = i;
-            submitted[batch] = System.nanoTime();
-            acks.add(store.ingest(batches.get(batch)).whenComplete((done, failed) -> acked[batch] = System.nanoTime()));
-            if ((i + 1) % tenth == 0) {
-                progress.printf("[%s] ingest %,d / %,d observations, %.1f s%n", store.name(),
-                        (long) (i + 1) * settings.batchSize(), settings.observations(), (System.nanoTime() - start) / 1e9);
+            progress.printf("ingest %,d / %,d observations: %s%n", (long) to * settings.batchSize(),
+                    settings.observations(), String.join(", ", java.util.stream.IntStream.range(0, stores.size())
+                            .mapToObj(s -> String.format("%s %.1f s", stores.get(s).name(), wallNanos[s] / 1e9)).toList()));
+        }
+        for (int s = 0; s < stores.size(); s++) {
+            PeerStore store = stores.get(s);
+            StoreResult result = results.get(s);
+            result.ingestSeconds = wallNanos[s] / 1e9;
+            result.ingestCpuSeconds = cpuNanos[s] / 1e9;
+            for (int i = 0; i < batches.size(); i++) {
+                result.batchAcks.add(acked[s][i] - submitted[s][i]);
             }
+            result.objects = store.objectCount();
+            if (result.objects != results.get(0).objects) {
+                throw new IllegalStateException(store.name() + " fused " + result.objects + " objects, Loci "
+                        + results.get(0).objects + ": the stores did different work");
+            }
+            result.diskAfterObservations = store.bytesOnDisk();
+            result.memoryAfterObservations = store.memoryBytes();
+            result.memoryNote = store.memoryNote();
+            progress.printf("[%s] ingested %,d observations in %.2f s (%.1f CPU s) = %,.0f obs/s -> %,d objects, "
+                            + "%,d MB on disk%n", store.name(), settings.observations(), result.ingestSeconds,
+                    result.ingestCpuSeconds, result.observationsPerSecond(settings.observations()), result.objects,
+                    result.diskAfterObservations >> 20);
         }
-        store.finish();
-        acks.forEach(CompletableFuture::join);
-        result.ingestSeconds = (System.nanoTime() - start) / 1e9;
-        result.ingestCpuSeconds = (processCpuNanos() + store.externalCpuNanos() - cpuAtStart) / 1e9;
-        for (int i = 0; i < batches.size(); i++) {
-            result.batchAcks.add(acked[i] - submitted[i]);
-        }
-        result.objects = store.objectCount();
-        if (referenceObjects >= 0 && result.objects != referenceObjects) {
-            throw new IllegalStateException(store.name() + " fused " + result.objects + " objects, Loci "
-                    + referenceObjects + ": the stores did different work");
-        }
-        referenceObjects = referenceObjects < 0 ? result.objects : referenceObjects;
-        result.diskAfterObservations = store.bytesOnDisk();
-        result.memoryAfterObservations = store.memoryBytes();
-        result.memoryNote = store.memoryNote();
-        progress.printf("[%s] ingested %,d observations in %.2f s (%.1f CPU s) = %,.0f obs/s -> %,d objects, %,d MB on disk%n",
-                store.name(), settings.observations(), result.ingestSeconds, result.ingestCpuSeconds,
-                result.observationsPerSecond(settings.observations()), result.objects, result.diskAfterObservations >> 20);
     }
 
     private void record(PeerStore store, PeerWorkload workload, StoreResult result) throws IOException {

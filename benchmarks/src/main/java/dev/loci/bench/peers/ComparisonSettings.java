@@ -12,8 +12,8 @@ import java.util.List;
  * @param events         events recorded for the time-window query
  * @param batchSize      observations per ingest call, as a detector publishes them
  * @param samples        timed queries per store and query kind
- * @param rounds         the samples are taken in this many rounds, stores taking turns, so a change in machine
- *                       load hits every store alike
+ * @param rounds         ingest and the query samples are split into this many rounds, stores taking turns, so
+ *                       a change in machine load hits every store alike
  * @param checkedQueries questions per query kind whose answers are compared across stores
  * @param reopens        reopen measurements per store
  * @param directory      where the stores' files go (a fresh subdirectory per store), deleted afterwards
