@@ -87,7 +87,8 @@ class WorkloadTest {
     void everyObjectSeenFusesIntoExactlyOneRememberedObject(@TempDir Path dir) throws Exception {
         Workload workload = Workload.generate(SMALL);
         ObservationStream stream = workload.observations();
-        try (LociRuntime runtime = LociRuntime.open(dir, LociConfig.DEFAULT)) {
+        // A bulk submitter may wait longer for room: on a loaded machine 1 s refused a few batches (queue full).
+        try (LociRuntime runtime = LociRuntime.open(dir, LociConfig.DEFAULT.withOfferTimeout(java.time.Duration.ofMinutes(1)))) {
             for (List<Observation> batch : stream.nextBatches(100_000, 100)) {
                 runtime.ingestAll(batch);
             }
