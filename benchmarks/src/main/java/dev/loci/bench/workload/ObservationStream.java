@@ -87,6 +87,11 @@ public final class ObservationStream implements Iterator<Observation> {
         return seen.cardinality();
     }
 
+    /** Camera frames captured so far (all robots): observations per frame = emitted / frames. */
+    public long frames() {
+        return frames;
+    }
+
     public long emitted() {
         return emitted;
     }

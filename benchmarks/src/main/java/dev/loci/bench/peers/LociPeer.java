@@ -1,0 +1,119 @@
+package dev.loci.bench.peers;
+
+import dev.loci.episodic.event.Event;
+import dev.loci.episodic.event.EventQuery;
+import dev.loci.episodic.event.StoredEvent;
+import dev.loci.runtime.LociConfig;
+import dev.loci.runtime.LociRuntime;
+import dev.loci.spatial.geometry.Vec3;
+import dev.loci.spatial.objects.RememberedObject;
+import dev.loci.spatial.observation.Observation;
+import dev.loci.spatial.provenance.RobotId;
+import dev.loci.spatial.provenance.Timestamp;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/** Loci through its public runtime API, with its default 50 ms group commit. */
+final class LociPeer implements PeerStore {
+    /** The default config; a bulk submitter may wait longer for room in the writer's queue. */
+    static final LociConfig CONFIG = LociConfig.DEFAULT.withOfferTimeout(Duration.ofMinutes(1));
+
+    private final Path directory;
+    private final long heapBefore;
+    private LociRuntime runtime;
+
+    LociPeer(Path directory) throws IOException {
+        this.directory = directory;
+        this.heapBefore = Heap.usedAfterGc();
+        this.runtime = LociRuntime.open(directory, CONFIG);
+    }
+
+    @Override
+    public String name() {
+        return "Loci";
+    }
+
+    @Override
+    public CompletableFuture<Void> ingest(List<Observation> batch) {
+        return runtime.ingestAll(batch).thenApply(acks -> null);
+    }
+
+    @Override
+    public void finish() {
+        runtime.flush();
+    }
+
+    @Override
+    public void record(List<Event> events) {
+        for (Event event : events) {
+            runtime.record(event);
+        }
+    }
+
+    @Override
+    public long objectCount() {
+        return runtime.stats().objects();
+    }
+
+    @Override
+    public List<Long> within(Vec3 center, double radius) {
+        return ids(runtime.objectsWithin(center, radius));
+    }
+
+    @Override
+    public List<Long> nearestOfClass(Vec3 center, String label, int k) {
+        return ids(runtime.nearestOfClass(center, label, k));
+    }
+
+    @Override
+    public List<EventKey> eventWindow(RobotId robot, long fromNanos, long toNanos, int limit) {
+        List<StoredEvent> events = runtime.events(new EventQuery(Timestamp.ofNanos(fromNanos), Timestamp.ofNanos(toNanos),
+                Optional.of(robot), Set.of(), Optional.empty(), Optional.empty(), limit));
+        List<EventKey> keys = new ArrayList<>(events.size());
+        for (StoredEvent e : events) {
+            keys.add(new EventKey(e.event().time().nanos(), e.event().description()));
+        }
+        return keys;
+    }
+
+    @Override
+    public void reopen() throws IOException {
+        runtime.close();
+        runtime = LociRuntime.open(directory, CONFIG);
+    }
+
+    @Override
+    public long bytesOnDisk() {
+        return runtime.bytesOnDisk();
+    }
+
+    @Override
+    public long memoryBytes() {
+        return Heap.usedAfterGc() - heapBefore;
+    }
+
+    @Override
+    public String memoryNote() {
+        return "JVM heap held by the open runtime (used heap after GC, minus before it opened; includes any "
+                + "peer JVM objects open at the time, which are small)";
+    }
+
+    @Override
+    public void close() throws IOException {
+        runtime.close();
+    }
+
+    private static List<Long> ids(List<RememberedObject> objects) {
+        List<Long> ids = new ArrayList<>(objects.size());
+        for (RememberedObject o : objects) {
+            ids.add(o.id());
+        }
+        return ids;
+    }
+}

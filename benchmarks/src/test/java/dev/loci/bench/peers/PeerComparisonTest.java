@@ -1,0 +1,71 @@
+package dev.loci.bench.peers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.loci.bench.workload.WorkloadSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The comparison at tiny scale: every store is filled from the same workload and must give the same answers to
+ * the same questions, or its ratios would compare different work. Speed is not asserted here.
+ */
+class PeerComparisonTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void sqliteAnswersEveryQuestionExactlyAsLociDoes() throws IOException {
+        ComparisonResult result = run(List.of(StoreKind.LOCI, StoreKind.SQLITE));
+
+        assertAgreement(result);
+    }
+
+    @Test
+    void redisAnswersEveryQuestionExactlyAsLociDoes() throws IOException {
+        boolean installed = RedisServer.installed().isPresent();
+        if (System.getenv("CI") != null) {
+            assertThat(installed).as("redis-server must be installed in CI (see .ci/run)").isTrue();
+        }
+        assumeTrue(installed, "redis-server is not installed: apt-get install redis-server");
+
+        ComparisonResult result = run(List.of(StoreKind.LOCI, StoreKind.SQLITE, StoreKind.REDIS));
+
+        assertAgreement(result);
+        assertThat(result.stores().get(2).memoryAfterObservations).isPositive();
+    }
+
+    private ComparisonResult run(List<StoreKind> stores) throws IOException {
+        ComparisonSettings settings = new ComparisonSettings(WorkloadSettings.DEFAULT, stores, 8_000, 2_000, 100, 200, 2, 300, 1,
+                directory);
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        ComparisonResult result = new Comparison(settings, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+        ByteArrayOutputStream table = new ByteArrayOutputStream();
+        result.print(new PrintStream(table, true, StandardCharsets.UTF_8));
+        assertThat(table.toString(StandardCharsets.UTF_8)).contains("Loci/SQLite", "radius 2 m", "text query");
+        return result;
+    }
+
+    private static void assertAgreement(ComparisonResult result) {
+        StoreResult loci = result.loci();
+        assertThat(loci.objects).isPositive();
+        for (StoreResult peer : result.stores()) {
+            assertThat(peer.objects).as(peer.name + " objects").isEqualTo(loci.objects);
+            assertThat(peer.mismatches).as(peer.name + " answers that differ from Loci's: " + peer.firstMismatch)
+                    .allSatisfy((kind, count) -> assertThat(count).isZero());
+            assertThat(peer.answerItems).as(peer.name + " answer sizes").allSatisfy((kind, items) ->
+                    assertThat(items).as(kind.title).isGreaterThan(100));
+            assertThat(peer.queries).allSatisfy((kind, latencies) -> assertThat(latencies.size()).isEqualTo(200));
+            assertThat(peer.diskAfterEvents).as(peer.name + " bytes on disk").isPositive();
+        }
+        assertThat(result.mismatches()).isZero();
+    }
+}
