@@ -28,10 +28,6 @@ final class EpisodeNode {
         this.group = group;
     }
 
-    double score(float[] query) {
-        return store.dot(index, query);
-    }
-
     float[] vector() {
         return store.copy(index);
     }
