@@ -1,6 +1,8 @@
 package dev.loci.runtime;
 
 import dev.loci.episodic.chunk.Chunk;
+import dev.loci.episodic.chunk.ChunkConsolidationPolicy;
+import dev.loci.episodic.chunk.ChunkConsolidationReport;
 import dev.loci.episodic.chunk.ChunkMemory;
 import dev.loci.episodic.chunk.ChunkSettings;
 import dev.loci.episodic.chunk.RecallResult;
@@ -22,6 +24,7 @@ import dev.loci.runtime.lifecycle.ForgettingReport;
 import dev.loci.runtime.embodiment.RobotProfile;
 import dev.loci.runtime.store.DurableStore;
 import dev.loci.runtime.store.StoreWriter;
+import dev.loci.runtime.working.DurableWorkingMemory;
 import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.index.PointGrid;
 import dev.loci.spatial.objects.FusionResult;
@@ -85,7 +88,7 @@ public final class LociRuntime implements AutoCloseable {
     private final EventLog events;
     /** Episodes and sessions over the event log, and the planners' working-memory view; guarded by itself. */
     private final ChunkMemory chunks;
-    private final WorkingMemory working;
+    private final DurableWorkingMemory working;
     private final Forgetting forgetting;
     private final ProfileBook profiles;
     private final StoreWriter writer;
@@ -106,7 +109,8 @@ public final class LociRuntime implements AutoCloseable {
         LongFunction<String> objectLabels = id -> objects.get(id).map(RememberedObject::label).orElse("object");
         this.chunks = new ChunkMemory(store.eventTraces(), store.chunks(), new HashingEmbedder(SUMMARY_DIMENSIONS),
                 ChunkSettings.DEFAULT, objectLabels);
-        this.working = new WorkingMemory(WorkingMemorySettings.DEFAULT, new SummaryWriter(objectLabels));
+        this.working = new DurableWorkingMemory(new WorkingMemory(WorkingMemorySettings.DEFAULT,
+                new SummaryWriter(objectLabels)), store.workingMemory(), store.eventTraces(), events);
         this.forgetting = new Forgetting(store.rehearsal(), chunks, events, store.eventTraces());
         replayOpenEpisodes(store);
         this.writer = new StoreWriter(store, List.of(spatial::beforeCommit, occupancy::beforeCommit, events::beforeCommit),
@@ -214,6 +218,30 @@ public final class LociRuntime implements AutoCloseable {
             ConsolidationReport report = events.consolidate(from, to, policy);
             log.info("consolidated events in [{}, {}] ns: {} examined, {} runs merged, {} events folded in",
                     from.nanos(), to.nanos(), report.eventsExamined(), report.runsMerged(), report.eventsMerged());
+            return report;
+        });
+    }
+
+    /**
+     * Consolidation of chunks: merges runs of redundant consecutive episodes (same task, place and objects,
+     * adjacent times) of the closed sessions in {@code [from, to]}, keeping provenance (derived-from, version).
+     * Explicit and logged: nothing is merged unless asked.
+     */
+    public CompletableFuture<ChunkConsolidationReport> consolidateChunks(Timestamp from, Timestamp to,
+                                                                         ChunkConsolidationPolicy policy) {
+        checked(() -> {
+            Require.present("from", from);
+            Require.present("to", to);
+            return Require.present("policy", policy);
+        });
+        return writer.submit(() -> {
+            ChunkConsolidationReport report;
+            synchronized (chunks) {
+                report = chunks.consolidate(from, to, policy);
+            }
+            log.info("consolidated chunks in [{}, {}] ns: {} sessions, {} episodes examined, {} runs merged, {}"
+                            + " episodes folded in", from.nanos(), to.nanos(), report.sessionsExamined(),
+                    report.episodesExamined(), report.runsMerged(), report.episodesMerged());
             return report;
         });
     }
