@@ -41,11 +41,10 @@ final class QuantizedVectors {
         }
         int slot = size & (PAGE - 1);
         if (pages[page] == null) {
-            // Small stores (one open session's keys) should not reserve a full page.
-            int capacity = size == 0 ? 1 : Math.min(PAGE, Integer.highestOneBit(size) * 2);
-            pages[page] = new int[capacity * dimensions];
-        } else if (pages[page].length < (slot + 1) * dimensions) {
-            pages[page] = Arrays.copyOf(pages[page], Math.min(PAGE * dimensions, pages[page].length * 2));
+            pages[page] = new int[PageSizes.firstCapacity(size, PAGE) * dimensions];
+        } else {
+            int grown = PageSizes.grownLength(pages[page].length, slot, PAGE, dimensions);
+            pages[page] = grown < 0 ? pages[page] : Arrays.copyOf(pages[page], grown);
         }
         int offset = slot * dimensions;
         for (int i = 0; i < dimensions; i++) {
