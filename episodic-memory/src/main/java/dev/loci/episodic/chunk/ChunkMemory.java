@@ -48,6 +48,7 @@ public final class ChunkMemory {
     private final SummaryWriter writer;
     private final EventText eventText;
     private final EventSegmenter segmenter;
+    private final ObjectsSeen objectsSeen;
     private final Map<RobotId, RobotChunks> robots = new TreeMap<>();
     private long nextChunkId;
 
@@ -60,6 +61,7 @@ public final class ChunkMemory {
         this.writer = new SummaryWriter(objectLabels);
         this.eventText = new EventText(settings.segmentation().keys());
         this.segmenter = new EventSegmenter(settings.segmentation());
+        this.objectsSeen = new ObjectsSeen(embedder, writer);
         rebuild();
     }
 
@@ -326,7 +328,8 @@ public final class ChunkMemory {
         float[] unit = vector.toArray();
         mine.openEpisodes.add(episode);
         mine.openNodes.add(new EpisodeNode(episode.id(), history, from, to, mine.episodeVectors,
-                mine.episodeVectors.add(unit), SessionKeys.group(episode)));
+                mine.episodeVectors.add(unit), SessionKeys.group(episode), objectsSeen.of(episode),
+                SessionKeys.place(episode)));
         Vectors.add(mine.openSum, unit);
         if (digest.session().isPresent()) {
             mine.openSessionName = digest.session().get();
@@ -416,7 +419,8 @@ public final class ChunkMemory {
                         + " which has no trace");
             }
             episodes.put(chunk.id(), new EpisodeNode(chunk.id(), mine.history, from, from + chunk.eventCount(),
-                    mine.episodeVectors, mine.episodeVectors.add(chunk.vector().toArray()), SessionKeys.group(chunk)));
+                    mine.episodeVectors, mine.episodeVectors.add(chunk.vector().toArray()), SessionKeys.group(chunk),
+                    objectsSeen.of(chunk), SessionKeys.place(chunk)));
             episodesByRobot.computeIfAbsent(chunk.robot(), r -> new ArrayList<>()).add(chunk);
         }
         Set<Long> inSessions = new HashSet<>();

@@ -129,6 +129,8 @@ final class HierarchicalRecall {
         float[] episodeScores = new float[episodeCount];
         long[] episodeIds = new long[episodeCount];
         float[] scratch = new float[64];
+        // An episode can be under a task key and an objects-seen key: it counts once, with its better score.
+        Map<Long, Integer> positions = new HashMap<>(episodeCount * 2);
         int e = 0;
         for (int b : bestGroups) {
             SessionNode session = sessions.get(groupSession[b]);
@@ -137,13 +139,18 @@ final class HierarchicalRecall {
             session.scoreGroup(groupKey[b], qi, scratch);
             for (int m = 0; m < members.length; m++) {
                 EpisodeNode episode = session.episodes.get(members[m]);
+                Integer seen = positions.putIfAbsent(episode.chunkId, e);
+                if (seen != null) {
+                    episodeScores[seen] = Math.max(episodeScores[seen], scratch[m]);
+                    continue;
+                }
                 episodes[e] = episode;
                 episodeScores[e] = scratch[m];
                 episodeIds[e] = episode.chunkId;
                 e++;
             }
         }
-        int[] bestEpisodes = BestIndices.of(episodeScores, episodeIds, episodeCount, query.episodeBeam());
+        int[] bestEpisodes = BestIndices.of(episodeScores, episodeIds, e, query.episodeBeam());
         List<EpisodeNode> descended = new ArrayList<>(bestEpisodes.length + tails.size());
         List<Long> descendedIds = new ArrayList<>(bestEpisodes.length);
         for (int i : bestEpisodes) {
@@ -177,7 +184,7 @@ final class HierarchicalRecall {
             top.offer(history.dot(ordinal, q), history, ordinal);
         }
         return result(top, query, q, closedIds(bestSessions, sessionIds), descendedIds,
-                sessionScores.length, keyTotal, episodeCount, scored, inMemory);
+                sessionScores.length, keyTotal, e, scored, inMemory);
     }
 
     /**

@@ -38,7 +38,7 @@ final class RobotChunks {
         PackedVectors store = new PackedVectors(history.dimensions());
         int index = store.add(Vectors.normalised(history.tailSum()));
         return new EpisodeNode(EpisodeNode.OPEN, history, history.chunkedUpTo(), history.size(), store, index,
-                "open tail");
+                "open tail", null, "");
     }
 
     /**

@@ -7,8 +7,8 @@ import java.util.List;
  * A session in the retrieval index: its episodes and its retrieval keys (see {@link SessionKeys}). Both are
  * laid out for the order recall reads them in: the keys at {@code [keyFrom, keyFrom + keyCount)} of the robot's
  * key store (scoring all sessions is one scan), and the episodes' vectors grouped by key in the robot's grouped
- * episode store (scoring a chosen key's episodes is one contiguous run), as int8 ({@link QuantizedVectors}). Id {@link EpisodeNode#OPEN}
- * for a robot's open session.
+ * episode store (scoring a chosen key's episodes is one contiguous run), as int8 ({@link QuantizedVectors}).
+ * Id {@link EpisodeNode#OPEN} for a robot's open session.
  */
 final class SessionNode {
     final long chunkId;
@@ -37,7 +37,8 @@ final class SessionNode {
         for (int k = 0; k < keyMembers.length; k++) {
             groupFrom[k] = groupedEpisodeStore.size();
             for (int position : keyMembers[k]) {
-                groupedEpisodeStore.add(episodes.get(position).vector());
+                EpisodeNode episode = episodes.get(position);
+                groupedEpisodeStore.add(computed.byObjectsSeen()[k] ? episode.objectsSeen : episode.vector());
             }
         }
     }

@@ -39,8 +39,9 @@ class ChunkConsolidationTest {
                     new Vec3(2 + 0.001 * i, 2, 0), List.of(3L, 7L)));
         }
         for (int i = 0; i < 20; i++) {
-            events.add(event(id++, 300 + i, i == 0 ? "started delivering the parcel" : "carrying the parcel past the door",
-                    "hallway", "deliver the parcel", new Vec3(-8, 0.1 * i, 0), List.of(9L, 11L)));
+            String text = i == 0 ? "started delivering the parcel" : "carrying the parcel past the door";
+            events.add(event(id++, 300 + i, text, "hallway", "deliver the parcel", new Vec3(-8, 0.1 * i, 0),
+                    List.of(9L, 11L)));
         }
         return events;
     }
