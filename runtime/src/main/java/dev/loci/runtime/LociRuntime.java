@@ -209,11 +209,7 @@ public final class LociRuntime implements AutoCloseable {
      */
     public CompletableFuture<ConsolidationReport> consolidateEvents(Timestamp from, Timestamp to,
                                                                     ConsolidationPolicy policy) {
-        checked(() -> {
-            Require.present("from", from);
-            Require.present("to", to);
-            return Require.present("policy", policy);
-        });
+        checkWindow(from, to, policy);
         return writer.submit(() -> {
             ConsolidationReport report = events.consolidate(from, to, policy);
             log.info("consolidated events in [{}, {}] ns: {} examined, {} runs merged, {} events folded in",
@@ -229,11 +225,7 @@ public final class LociRuntime implements AutoCloseable {
      */
     public CompletableFuture<ChunkConsolidationReport> consolidateChunks(Timestamp from, Timestamp to,
                                                                          ChunkConsolidationPolicy policy) {
-        checked(() -> {
-            Require.present("from", from);
-            Require.present("to", to);
-            return Require.present("policy", policy);
-        });
+        checkWindow(from, to, policy);
         return writer.submit(() -> {
             ChunkConsolidationReport report;
             synchronized (chunks) {
@@ -538,6 +530,15 @@ public final class LociRuntime implements AutoCloseable {
         checkInWorld("box.max", observation.box().max());
         checkInWorld("sensorPose", observation.sensorPose().position());
         return null;
+    }
+
+    /** A maintenance pass's window and policy must be given. */
+    private void checkWindow(Timestamp from, Timestamp to, Object policy) {
+        checked(() -> {
+            Require.present("from", from);
+            Require.present("to", to);
+            return Require.present("policy", policy);
+        });
     }
 
     private static Void checkInWorld(String field, Vec3 p) {

@@ -38,7 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * of question (about a past task: a delivery or patrol; about where an item was seen), the top-10 agreement with
  * the scan and the share of events scored, for the beams the latency runs use and a few others.
  *
- * <p>{@code java -jar benchmarks/target/loci-benchmarks.jar HierarchicalRecallBenchmark -f 1 -wi 2 -i 3}
+ * <p>{@code java -Djmh.ignoreLock=true -jar benchmarks/target/loci-benchmarks.jar HierarchicalRecallBenchmark -f 1
+ * -wi 2 -i 3} (a {@code -jvmArgsAppend} on the command line replaces the {@code @Fork} one: repeat -Xms5g -Xmx5g)
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
