@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Durable event append: 200,000 events of four robots into a fresh memory (default config), each one logged
+ * Durable event append: 200,000 events of four robots into a fresh memory (default config, queue 16,384), each logged
  * with its time, place and object indexes, segmented and chunked into episodes and sessions, and acknowledged
  * once committed. Up to 10,000 events are in flight (acknowledgements lag one group commit behind), as a
  * publisher that does not wait for each acknowledgement would have; the write queue is sized to hold them
