@@ -9,6 +9,7 @@ import dev.loci.episodic.working.WorkingMemoryState;
 import dev.loci.episodic.working.WorkingMemoryView;
 import dev.loci.spatial.provenance.RobotId;
 import dev.loci.spatial.provenance.Timestamp;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -24,6 +25,8 @@ import java.util.Optional;
 public final class DurableWorkingMemory {
     private final WorkingMemory working;
     private final Map<String, WorkingMemoryState> states;
+    /** What was last stored per robot, so the comparison on every event does not read the store. */
+    private final Map<RobotId, WorkingMemoryState> lastStored = new HashMap<>();
 
     /** Restores every stored robot's view from {@code states}, {@code traces} and {@code events}. */
     public DurableWorkingMemory(WorkingMemory working, Map<String, WorkingMemoryState> states,
@@ -32,6 +35,7 @@ public final class DurableWorkingMemory {
         this.states = states;
         for (WorkingMemoryState state : List.copyOf(states.values())) {
             working.restore(state, running(state, traces, events));
+            lastStored.put(state.robot(), state);
         }
     }
 
@@ -40,8 +44,9 @@ public final class DurableWorkingMemory {
         working.observe(stored);
         RobotId robot = stored.event().robot();
         Optional<WorkingMemoryState> state = working.state(robot);
-        if (state.isPresent() && !state.get().equals(states.get(robot.name()))) {
+        if (state.isPresent() && !state.get().equals(lastStored.get(robot))) {
             states.put(robot.name(), state.get());
+            lastStored.put(robot, state.get());
         }
     }
 
