@@ -1,6 +1,8 @@
 package dev.loci.runtime;
 
 import dev.loci.episodic.chunk.Chunk;
+import dev.loci.episodic.chunk.ChunkConsolidationPolicy;
+import dev.loci.episodic.chunk.ChunkConsolidationReport;
 import dev.loci.episodic.chunk.ChunkMemory;
 import dev.loci.episodic.chunk.ChunkSettings;
 import dev.loci.episodic.chunk.RecallResult;
@@ -26,6 +28,7 @@ import dev.loci.runtime.semantic.SemanticFeed;
 import dev.loci.runtime.semantic.SemanticMemory;
 import dev.loci.runtime.semantic.SemanticSources;
 import dev.loci.spatial.embedding.TextEmbedder;
+import dev.loci.runtime.working.DurableWorkingMemory;
 import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.index.PointGrid;
 import dev.loci.spatial.objects.FusionResult;
@@ -89,7 +92,7 @@ public final class LociRuntime implements AutoCloseable {
     private final EventLog events;
     /** Episodes and sessions over the event log, and the planners' working-memory view; guarded by itself. */
     private final ChunkMemory chunks;
-    private final WorkingMemory working;
+    private final DurableWorkingMemory working;
     private final Forgetting forgetting;
     private final ProfileBook profiles;
     private final StoreWriter writer;
@@ -112,7 +115,8 @@ public final class LociRuntime implements AutoCloseable {
         LongFunction<String> objectLabels = id -> objects.get(id).map(RememberedObject::label).orElse("object");
         this.chunks = new ChunkMemory(store.eventTraces(), store.chunks(), new HashingEmbedder(SUMMARY_DIMENSIONS),
                 ChunkSettings.DEFAULT, objectLabels);
-        this.working = new WorkingMemory(WorkingMemorySettings.DEFAULT, new SummaryWriter(objectLabels));
+        this.working = new DurableWorkingMemory(new WorkingMemory(WorkingMemorySettings.DEFAULT,
+                new SummaryWriter(objectLabels)), store.workingMemory(), store.eventTraces(), events);
         this.forgetting = new Forgetting(store.rehearsal(), chunks, events, store.eventTraces());
         replayOpenEpisodes(store);
         this.writer = new StoreWriter(store, List.of(spatial::beforeCommit, occupancy::beforeCommit, events::beforeCommit),
@@ -216,15 +220,31 @@ public final class LociRuntime implements AutoCloseable {
      */
     public CompletableFuture<ConsolidationReport> consolidateEvents(Timestamp from, Timestamp to,
                                                                     ConsolidationPolicy policy) {
-        checked(() -> {
-            Require.present("from", from);
-            Require.present("to", to);
-            return Require.present("policy", policy);
-        });
+        checkWindow(from, to, policy);
         return writer.submit(() -> {
             ConsolidationReport report = events.consolidate(from, to, policy);
             log.info("consolidated events in [{}, {}] ns: {} examined, {} runs merged, {} events folded in",
                     from.nanos(), to.nanos(), report.eventsExamined(), report.runsMerged(), report.eventsMerged());
+            return report;
+        });
+    }
+
+    /**
+     * Consolidation of chunks: merges runs of redundant consecutive episodes (same task, place and objects,
+     * adjacent times) of the closed sessions in {@code [from, to]}, keeping provenance (derived-from, version).
+     * Explicit and logged: nothing is merged unless asked.
+     */
+    public CompletableFuture<ChunkConsolidationReport> consolidateChunks(Timestamp from, Timestamp to,
+                                                                         ChunkConsolidationPolicy policy) {
+        checkWindow(from, to, policy);
+        return writer.submit(() -> {
+            ChunkConsolidationReport report;
+            synchronized (chunks) {
+                report = chunks.consolidate(from, to, policy);
+            }
+            log.info("consolidated chunks in [{}, {}] ns: {} sessions, {} episodes examined, {} runs merged, {}"
+                            + " episodes folded in", from.nanos(), to.nanos(), report.sessionsExamined(),
+                    report.episodesExamined(), report.runsMerged(), report.episodesMerged());
             return report;
         });
     }
@@ -550,6 +570,15 @@ public final class LociRuntime implements AutoCloseable {
         checkInWorld("box.max", observation.box().max());
         checkInWorld("sensorPose", observation.sensorPose().position());
         return null;
+    }
+
+    /** A maintenance pass's window and policy must be given. */
+    private void checkWindow(Timestamp from, Timestamp to, Object policy) {
+        checked(() -> {
+            Require.present("from", from);
+            Require.present("to", to);
+            return Require.present("policy", policy);
+        });
     }
 
     private static Void checkInWorld(String field, Vec3 p) {

@@ -6,12 +6,13 @@ import dev.loci.episodic.chunk.Chunk;
 import dev.loci.episodic.chunk.EventTrace;
 import dev.loci.episodic.chunk.RecallQuery;
 import dev.loci.episodic.chunk.RecallResult;
+import dev.loci.episodic.synthetic.RecallQueries;
+import dev.loci.episodic.synthetic.SyntheticHistory;
 import dev.loci.spatial.embedding.HashingEmbedder;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -30,13 +31,15 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Hierarchical recall (sessions -> task groups -> episodes -> events) against the exhaustive scan over the same
- * index, on a synthetic building history of {@code events} events from 2 robots, embedded with a 256-dimension
+ * index, on a synthetic building history ({@code SyntheticHistory} from episodic-memory's test-jar) of {@code events}
+ * events from 2 robots, embedded with a 256-dimension
  * hashing embedder and chunked by the real segmenter. Queries alternate between the two kinds below. Latency
  * percentiles come from JMH's sample mode (p0.50, p0.99); the setup of the hierarchical trial prints, per kind
  * of question (about a past task: a delivery or patrol; about where an item was seen), the top-10 agreement with
  * the scan and the share of events scored, for the beams the latency runs use and a few others.
  *
- * <p>{@code java -jar benchmarks/target/loci-benchmarks.jar HierarchicalRecallBenchmark -f 1 -wi 2 -i 3}
+ * <p>{@code java -Djmh.ignoreLock=true -jar benchmarks/target/loci-benchmarks.jar HierarchicalRecallBenchmark -f 1
+ * -wi 2 -i 3} (a {@code -jvmArgsAppend} on the command line replaces the {@code @Fork} one: repeat -Xms5g -Xmx5g)
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -74,7 +77,7 @@ public class HierarchicalRecallBenchmark {
     @Setup(Level.Trial)
     public void build() {
         HashingEmbedder embedder = new HashingEmbedder(DIMENSIONS);
-        SyntheticBuilding building = new SyntheticBuilding(42, 0.05, 2);
+        SyntheticHistory building = new SyntheticHistory(42, 0.05, 2);
         TreeMap<Long, EventTrace> traces = new TreeMap<>();
         TreeMap<Long, Chunk> chunks = new TreeMap<>();
         memory = new ChunkMemory(traces, chunks, embedder, ChunkSettings.DEFAULT, building::label);
@@ -90,8 +93,8 @@ public class HierarchicalRecallBenchmark {
         System.out.printf(Locale.ROOT, "beams for the latency runs: %d sessions, %d groups, %d episodes%n",
                 chosen[0], chosen[1], chosen[2]);
 
-        List<String> taskQuestions = taskQuestions(building, new Random(5));
-        List<String> sightingQuestions = sightingQuestions(building, new Random(6));
+        List<String> taskQuestions = RecallQueries.aboutTasks(building.recallableTasks(), QUESTIONS_PER_KIND, 5);
+        List<String> sightingQuestions = RecallQueries.aboutSightings(building.sightings(), QUESTIONS_PER_KIND, 6);
         for (int i = 0; i < QUESTIONS_PER_KIND; i++) {
             queries.add(query(embedder, taskQuestions.get(i), chosen));
             queries.add(query(embedder, sightingQuestions.get(i), chosen));
@@ -171,50 +174,5 @@ public class HierarchicalRecallBenchmark {
             values[i] = Integer.parseInt(parts[i].trim());
         }
         return values;
-    }
-
-    private static List<String> taskQuestions(SyntheticBuilding building, Random random) {
-        List<String> questions = new ArrayList<>();
-        for (int i = 0; i < QUESTIONS_PER_KIND; i++) {
-            String task = building.recallableTasks.get(random.nextInt(building.recallableTasks.size()));
-            String[] words = task.split(" ");
-            if (task.startsWith("deliver")) {
-                String item = words[1] + " " + words[2] + " " + words[3];
-                questions.add(switch (random.nextInt(4)) {
-                    case 0 -> "when did I deliver the " + item;
-                    case 1 -> "the " + item + " from the " + words[5] + " to the " + words[7];
-                    case 2 -> "what happened to the " + item + " delivery";
-                    default -> "deliver " + words[2] + " " + words[3] + " to " + words[7];
-                });
-            } else {
-                questions.add(random.nextBoolean() ? "my patrol of " + words[1] + ", " + words[2] + " and " + words[4]
-                        : "patrolling the " + words[2] + " and the " + words[4] + " after the " + words[1]);
-            }
-        }
-        return questions;
-    }
-
-    private static List<String> sightingQuestions(SyntheticBuilding building, Random random) {
-        List<String> questions = new ArrayList<>();
-        for (int i = 0; i < QUESTIONS_PER_KIND; i++) {
-            String[] sighting = building.sightings.get(random.nextInt(building.sightings.size()));
-            questions.add(switch (random.nextInt(4)) {
-                case 0 -> "where did I see the " + sighting[0];
-                case 1 -> sighting[0] + " in the " + sighting[1];
-                case 2 -> "when did I handle the " + sighting[0] + " in the " + sighting[1];
-                default -> dropWords(sighting[2], random);
-            });
-        }
-        return questions;
-    }
-
-    private static String dropWords(String text, Random random) {
-        StringBuilder kept = new StringBuilder();
-        for (String word : text.toLowerCase(Locale.ROOT).split(" ")) {
-            if (random.nextDouble() >= 0.3) {
-                kept.append(kept.length() == 0 ? "" : " ").append(word);
-            }
-        }
-        return kept.length() == 0 ? text : kept.toString();
     }
 }

@@ -1,75 +1,94 @@
 package dev.loci.episodic.chunk;
 
+import java.util.Arrays;
+
 /**
- * The indexes of the {@code m} best of {@code n} scores, best first; ties go to the higher id. A binary min-heap
- * over primitive arrays: chunk selection scores tens of thousands of nodes per query, and boxing each into an
- * object for a priority queue cost more than scoring them.
+ * The indexes of the {@code m} best of {@code n} scores (ties go to the higher id), in index order. Chunk
+ * selection keeps thousands of tens of thousands of nodes per query (half of the sessions, a few thousand
+ * groups and episodes), where a heap of the best paid log m per node: selecting the m-th best score
+ * (quickselect on a copy) and one pass over the scores costs linear time.
  */
 final class BestIndices {
     private BestIndices() {
     }
 
-    static int[] of(double[] scores, long[] ids, int n, int m) {
-        int size = Math.min(m, n);
-        int[] heap = new int[size];
-        int filled = 0;
+    static int[] of(float[] scores, long[] ids, int n, int m) {
+        if (m >= n) {
+            int[] all = new int[n];
+            Arrays.setAll(all, i -> i);
+            return all;
+        }
+        if (m <= 0) {
+            return new int[0];
+        }
+        float[] copy = Arrays.copyOf(scores, n);
+        float threshold = select(copy, n - m); // the m-th best score
+        int[] chosen = new int[m];
+        int above = 0;
+        int ties = 0;
         for (int i = 0; i < n; i++) {
-            if (filled < size) {
-                heap[filled] = i;
-                siftUp(heap, filled, scores, ids);
-                filled++;
-            } else if (size > 0 && better(i, heap[0], scores, ids)) {
-                heap[0] = i;
-                siftDown(heap, size, scores, ids);
+            if (scores[i] > threshold) {
+                chosen[above++] = i;
+            } else if (scores[i] == threshold) {
+                ties++;
             }
         }
-        // Pop worst first into the back: best ends up first.
-        int[] best = new int[filled];
-        for (int end = filled - 1; end >= 0; end--) {
-            best[end] = heap[0];
-            heap[0] = heap[end];
-            siftDown(heap, end, scores, ids);
+        int need = m - above;
+        int[] tied = new int[ties];
+        int t = 0;
+        for (int i = 0; i < n; i++) {
+            if (scores[i] == threshold) {
+                tied[t++] = i;
+            }
         }
-        return best;
+        if (need < ties) { // keep the tied nodes with the highest ids
+            Integer[] boxed = Arrays.stream(tied).boxed().toArray(Integer[]::new);
+            Arrays.sort(boxed, (a, b) -> Long.compare(ids[b], ids[a]));
+            for (int i = 0; i < ties; i++) {
+                tied[i] = boxed[i];
+            }
+        }
+        System.arraycopy(tied, 0, chosen, above, need);
+        Arrays.sort(chosen);
+        return chosen;
     }
 
-    private static boolean better(int a, int b, double[] scores, long[] ids) {
-        return scores[a] > scores[b] || (scores[a] == scores[b] && ids[a] > ids[b]);
+    /** The value that would stand at position {@code rank} if {@code values} were sorted ascending. */
+    private static float select(float[] values, int rank) {
+        int lo = 0;
+        int hi = values.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            float pivot = median(values[lo], values[mid], values[hi]);
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (values[i] < pivot) {
+                    i++;
+                }
+                while (values[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    float swap = values[i];
+                    values[i] = values[j];
+                    values[j] = swap;
+                    i++;
+                    j--;
+                }
+            }
+            if (rank <= j) {
+                hi = j;
+            } else if (rank >= i) {
+                lo = i;
+            } else {
+                return values[rank];
+            }
+        }
+        return values[rank];
     }
 
-    private static void siftUp(int[] heap, int at, double[] scores, long[] ids) {
-        int node = heap[at];
-        while (at > 0) {
-            int parent = (at - 1) >>> 1;
-            if (!better(heap[parent], node, scores, ids)) {
-                break;
-            }
-            heap[at] = heap[parent];
-            at = parent;
-        }
-        heap[at] = node;
-    }
-
-    private static void siftDown(int[] heap, int size, double[] scores, long[] ids) {
-        if (size == 0) {
-            return;
-        }
-        int at = 0;
-        int node = heap[0];
-        while (true) {
-            int child = 2 * at + 1;
-            if (child >= size) {
-                break;
-            }
-            if (child + 1 < size && better(heap[child], heap[child + 1], scores, ids)) {
-                child++; // the worse child
-            }
-            if (!better(node, heap[child], scores, ids)) {
-                break;
-            }
-            heap[at] = heap[child];
-            at = child;
-        }
-        heap[at] = node;
+    private static float median(float a, float b, float c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * A closed chunk of one robot's history: an episode (consecutive events) or a session (consecutive episodes).
- * Immutable once written, so its version is always 1.
+ * Immutable; consolidation writes a new version under the same id (see {@link ChunkConsolidation}).
  *
  * @param members      what it was derived from: event ids for an episode, episode chunk ids for a session
  * @param eventCount   events covered (an episode's members; the sum of a session's episodes)
@@ -27,11 +27,13 @@ import java.util.Optional;
  * @param outcomes     how tasks ended in it ("finished ...", "failed ...: reason"), in order
  * @param summary      deterministic text: who, where, when, what was done and seen, outcome
  * @param vector       the summary vector (see {@link SummaryVector}); unit length
+ * @param derivedFrom  chunks consolidated into this one (their ids, oldest first; empty for an original)
+ * @param version      1 when written, one more each time consolidation rewrites it
  */
 public record Chunk(long id, ChunkLevel level, RobotId robot, Timestamp start, Timestamp end, List<Long> members,
                     int eventCount, long firstEventId, long lastEventId, int placedEvents, Optional<Vec3> centroid,
                     Optional<Aabb> bounds, List<String> places, List<Long> objects, List<String> tasks,
-                    List<String> outcomes, String summary, Embedding vector) {
+                    List<String> outcomes, String summary, Embedding vector, List<Long> derivedFrom, int version) {
     public static final int MAX_OBJECTS = 64;
     public static final int MAX_NAMES = 16;
     public static final int MAX_MEMBERS = 100_000;
@@ -75,6 +77,26 @@ public record Chunk(long id, ChunkLevel level, RobotId robot, Timestamp start, T
         outcomes = names("outcomes", outcomes);
         Require.text("summary", summary, Require.MAX_TEXT_CHARS);
         Require.present("vector", vector);
+        Require.atMost("derivedFrom", derivedFrom, MAX_MEMBERS);
+        derivedFrom = List.copyOf(derivedFrom);
+        if (version < 1) {
+            throw new InvalidValueException("version", version, "must be at least 1");
+        }
+    }
+
+    /** An original chunk: derived from no other chunk, version 1. */
+    public Chunk(long id, ChunkLevel level, RobotId robot, Timestamp start, Timestamp end, List<Long> members,
+                 int eventCount, long firstEventId, long lastEventId, int placedEvents, Optional<Vec3> centroid,
+                 Optional<Aabb> bounds, List<String> places, List<Long> objects, List<String> tasks,
+                 List<String> outcomes, String summary, Embedding vector) {
+        this(id, level, robot, start, end, members, eventCount, firstEventId, lastEventId, placedEvents, centroid,
+                bounds, places, objects, tasks, outcomes, summary, vector, List.of(), 1);
+    }
+
+    /** This chunk with other members (a session whose episodes were consolidated), as its next version. */
+    Chunk withMembers(List<Long> newMembers) {
+        return new Chunk(id, level, robot, start, end, newMembers, eventCount, firstEventId, lastEventId, placedEvents,
+                centroid, bounds, places, objects, tasks, outcomes, summary, vector, derivedFrom, version + 1);
     }
 
     private static List<String> names(String field, List<String> names) {
@@ -88,9 +110,5 @@ public record Chunk(long id, ChunkLevel level, RobotId robot, Timestamp start, T
     /** Who derived it and when: the robot whose events it covers, this module, the chunk's end. */
     public Provenance provenance() {
         return new Provenance(robot, "chunk_memory", end);
-    }
-
-    public long version() {
-        return 1;
     }
 }

@@ -7,6 +7,7 @@ import dev.loci.episodic.segment.Segment;
 import dev.loci.spatial.embedding.TextEmbedder;
 import dev.loci.spatial.observation.Embedding;
 import dev.loci.spatial.provenance.RobotId;
+import dev.loci.spatial.provenance.Timestamp;
 import dev.loci.spatial.validation.InvalidValueException;
 import dev.loci.spatial.validation.Require;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public final class ChunkMemory {
     private final SummaryWriter writer;
     private final EventText eventText;
     private final EventSegmenter segmenter;
+    private final ObjectsSeen objectsSeen;
     private final Map<RobotId, RobotChunks> robots = new TreeMap<>();
     private long nextChunkId;
 
@@ -59,6 +61,7 @@ public final class ChunkMemory {
         this.writer = new SummaryWriter(objectLabels);
         this.eventText = new EventText(settings.segmentation().keys());
         this.segmenter = new EventSegmenter(settings.segmentation());
+        this.objectsSeen = new ObjectsSeen(embedder, writer);
         rebuild();
     }
 
@@ -198,6 +201,51 @@ public final class ChunkMemory {
         return HierarchicalRecall.scan(covered(query), query);
     }
 
+    /**
+     * Consolidation of chunks: merges runs of redundant consecutive episodes (same task, place and objects,
+     * adjacent in time, see {@link ChunkConsolidationPolicy}) of the closed sessions that lie in
+     * {@code [from, to]}, keeping provenance (the merged episode keeps the first id, lists the merged ids in
+     * {@code derivedFrom}, and is the next version; its session is rewritten as its next version). The
+     * retrieval index is rebuilt from the chunk map afterwards. Explicit: nothing is merged unless asked.
+     */
+    public ChunkConsolidationReport consolidate(Timestamp from, Timestamp to, ChunkConsolidationPolicy policy) {
+        Require.present("from", from);
+        Require.present("to", to);
+        Require.present("policy", policy);
+        List<Chunk> sessions = new ArrayList<>();
+        for (RobotChunks mine : robots.values()) {
+            for (SessionNode node : mine.sessions) {
+                sessions.add(chunks.get(node.chunkId));
+            }
+        }
+        ChunkConsolidation consolidation = new ChunkConsolidation(chunks, writer, settings.segmentation().keys(),
+                merged -> settings.summaryVector() == SummaryVector.MEAN_OF_MEMBERS ? meanOfEvents(merged.run())
+                        : embedder.embed(merged.summary()));
+        ChunkConsolidationReport report = consolidation.consolidate(sessions, from, to, policy);
+        if (report.runsMerged() > 0) {
+            for (Map.Entry<RobotId, RobotChunks> entry : List.copyOf(robots.entrySet())) {
+                RobotHistory history = entry.getValue().history;
+                history.forgetEpisodes();
+                RobotChunks fresh = new RobotChunks(history);
+                fresh.openSessionName = entry.getValue().openSessionName;
+                robots.put(entry.getKey(), fresh);
+            }
+            rebuildNodes();
+        }
+        return report;
+    }
+
+    private Embedding meanOfEvents(List<Chunk> run) {
+        RobotHistory history = robots.get(run.get(0).robot()).history;
+        float[] sum = new float[history.dimensions()];
+        for (Chunk episode : run) {
+            for (long id : episode.members()) {
+                history.addTo(sum, history.ordinalOf(id));
+            }
+        }
+        return new Embedding(Vectors.normalised(sum));
+    }
+
     public Optional<Chunk> chunk(long id) {
         return Optional.ofNullable(chunks.get(id));
     }
@@ -280,7 +328,8 @@ public final class ChunkMemory {
         float[] unit = vector.toArray();
         mine.openEpisodes.add(episode);
         mine.openNodes.add(new EpisodeNode(episode.id(), history, from, to, mine.episodeVectors,
-                mine.episodeVectors.add(unit), SessionKeys.group(episode)));
+                mine.episodeVectors.add(unit), SessionKeys.group(episode), objectsSeen.of(episode),
+                SessionKeys.place(episode)));
         Vectors.add(mine.openSum, unit);
         if (digest.session().isPresent()) {
             mine.openSessionName = digest.session().get();
@@ -314,7 +363,8 @@ public final class ChunkMemory {
                 ? new Embedding(Vectors.normalised(mine.openSum)) : embedder.embed(summary);
         Chunk session = chunk(ChunkLevel.SESSION, digest, members, summary, vector);
         chunks.put(session.id(), session);
-        mine.sessions.add(new SessionNode(session.id(), List.copyOf(mine.openNodes), mine.sessionKeys));
+        mine.sessions.add(new SessionNode(session.id(), List.copyOf(mine.openNodes), mine.sessionKeys,
+                mine.groupedEpisodes));
         mine.openEpisodes.clear();
         mine.openNodes.clear();
         java.util.Arrays.fill(mine.openSum, 0);
@@ -331,6 +381,11 @@ public final class ChunkMemory {
 
     /** Rebuilds the index from the durable maps: histories from traces, nodes from chunks. */
     private void rebuild() {
+        rebuildHistories();
+        rebuildNodes();
+    }
+
+    private void rebuildHistories() {
         int dimensions = -1;
         for (Map.Entry<Long, EventTrace> entry : traces.entrySet()) {
             EventTrace trace = entry.getValue();
@@ -345,6 +400,10 @@ public final class ChunkMemory {
             robots.computeIfAbsent(trace.robot(), r -> new RobotChunks(new RobotHistory(r, dims))).history
                     .append(entry.getKey(), trace.time().nanos(), trace.vector().toArray());
         }
+    }
+
+    /** Episode and session nodes from the chunk map, over histories that hold no episodes yet. */
+    private void rebuildNodes() {
         Map<Long, EpisodeNode> episodes = new HashMap<>();
         Map<RobotId, List<Chunk>> episodesByRobot = new TreeMap<>();
         List<Chunk> sessions = new ArrayList<>();
@@ -360,7 +419,8 @@ public final class ChunkMemory {
                         + " which has no trace");
             }
             episodes.put(chunk.id(), new EpisodeNode(chunk.id(), mine.history, from, from + chunk.eventCount(),
-                    mine.episodeVectors, mine.episodeVectors.add(chunk.vector().toArray()), SessionKeys.group(chunk)));
+                    mine.episodeVectors, mine.episodeVectors.add(chunk.vector().toArray()), SessionKeys.group(chunk),
+                    objectsSeen.of(chunk), SessionKeys.place(chunk)));
             episodesByRobot.computeIfAbsent(chunk.robot(), r -> new ArrayList<>()).add(chunk);
         }
         Set<Long> inSessions = new HashSet<>();
@@ -371,7 +431,8 @@ public final class ChunkMemory {
                 inSessions.add(member);
             }
             RobotChunks mine = robots.get(session.robot());
-            mine.sessions.add(new SessionNode(session.id(), List.copyOf(members), mine.sessionKeys));
+            mine.sessions.add(new SessionNode(session.id(), List.copyOf(members), mine.sessionKeys,
+                    mine.groupedEpisodes));
         }
         for (Map.Entry<RobotId, List<Chunk>> entry : episodesByRobot.entrySet()) {
             RobotChunks mine = robots.get(entry.getKey());

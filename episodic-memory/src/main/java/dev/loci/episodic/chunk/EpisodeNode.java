@@ -16,9 +16,13 @@ final class EpisodeNode {
     final int index;
     /** Which session key the episode counts towards (see {@link SessionKeys}). */
     final String group;
+    /** The unit vector of the labels of the objects it saw (see {@link ObjectsSeen}), or null if it saw none. */
+    final float[] objectsSeen;
+    /** Its main place name ("" if none). */
+    final String place;
 
     EpisodeNode(long chunkId, RobotHistory history, int from, int to, PackedVectors store, int index,
-                String group) {
+                String group, float[] objectsSeen, String place) {
         this.chunkId = chunkId;
         this.history = history;
         this.from = from;
@@ -26,10 +30,8 @@ final class EpisodeNode {
         this.store = store;
         this.index = index;
         this.group = group;
-    }
-
-    double score(float[] query) {
-        return store.dot(index, query);
+        this.objectsSeen = objectsSeen;
+        this.place = place;
     }
 
     float[] vector() {

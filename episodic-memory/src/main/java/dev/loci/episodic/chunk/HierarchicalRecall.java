@@ -18,11 +18,15 @@ import java.util.Map;
  *       as its best key; keep the {@code sessionBeam} best closed sessions, plus each robot's open session;</li>
  *   <li>keep the {@code groupBeam} best keys of those sessions and score their episodes;</li>
  *   <li>keep the {@code episodeBeam} best episodes and score their events, and every event of the robots' open
- *       tails (not in any episode yet); keep the top k;</li>
+ *       tails (not in any episode yet); keep the best {@link #candidates} and rescore them exactly: the top k;</li>
  *   <li>add {@code neighbours} events either side of each hit from the same robot's history.</li>
  * </ol>
  *
- * <p>Exhaustive: score every event; the reference the hierarchical path is measured against.
+ * <p>Levels 1-3 and the candidates of level 4 are ranked with int8 vectors read in memory order (a quarter of the
+ * bytes of floats); only the candidates are scored with the float vectors, the same function the scan uses, so a
+ * hit has the scan's score bit for bit.
+ *
+ * <p>Exhaustive: score every event's float vector; the reference the hierarchical path is measured against.
  */
 final class HierarchicalRecall {
     private HierarchicalRecall() {
@@ -30,16 +34,20 @@ final class HierarchicalRecall {
 
     static RecallResult recall(Collection<RobotChunks> robots, RecallQuery query) {
         float[] q = query.vector().toArray();
+        QuantizedVectors.Query qi = QuantizedVectors.query(q);
         long inMemory = 0;
         List<SessionNode> sessions = new ArrayList<>();
         List<SessionNode> open = new ArrayList<>();
         List<EpisodeNode> tails = new ArrayList<>();
+        int keyTotal = 0;
         for (RobotChunks robot : robots) {
             inMemory += robot.history.size();
             sessions.addAll(robot.sessions);
+            keyTotal += robot.sessionKeys.size();
             SessionNode openSession = robot.openSessionNode();
             if (openSession != null) {
                 open.add(openSession);
+                keyTotal += openSession.keyCount();
             }
             EpisodeNode tail = robot.tailNode();
             if (tail != null) {
@@ -48,22 +56,32 @@ final class HierarchicalRecall {
         }
         int closedSessions = sessions.size();
         sessions.addAll(open);
-        // Level 1: every key of every session; a session scores as its best key.
-        int keyTotal = 0;
-        for (SessionNode session : sessions) {
-            keyTotal += session.keyCount();
-        }
-        double[] keyScores = new double[keyTotal];
+        // Level 1: every key of every session, one contiguous int8 run per robot; a session scores as its best key.
+        float[] keyScores = new float[keyTotal];
         int[] keyOffset = new int[sessions.size()];
-        double[] sessionScores = new double[sessions.size()];
-        long[] sessionIds = new long[sessions.size()];
         int offset = 0;
+        for (RobotChunks robot : robots) {
+            int keys = robot.sessionKeys.size();
+            if (keys > 0) {
+                float[] scores = new float[keys];
+                robot.sessionKeys.dotRange(qi, 0, keys, scores);
+                System.arraycopy(scores, 0, keyScores, offset, keys);
+                offset += keys;
+            }
+        }
+        float[] sessionScores = new float[sessions.size()];
+        long[] sessionIds = new long[sessions.size()];
+        offset = 0;
         for (int i = 0; i < sessionScores.length; i++) {
             SessionNode session = sessions.get(i);
             keyOffset[i] = offset;
-            double best = Double.NEGATIVE_INFINITY;
+            if (i >= closedSessions) { // open sessions keep their keys in a store of their own
+                float[] scores = new float[session.keyCount()];
+                session.scoreKeys(qi, scores);
+                System.arraycopy(scores, 0, keyScores, offset, scores.length);
+            }
+            float best = Float.NEGATIVE_INFINITY;
             for (int k = 0; k < session.keyCount(); k++) {
-                keyScores[offset + k] = session.keyScore(k, q);
                 best = Math.max(best, keyScores[offset + k]);
             }
             offset += session.keyCount();
@@ -71,29 +89,27 @@ final class HierarchicalRecall {
             sessionIds[i] = session.chunkId;
         }
         // The best closed sessions, and every robot's open session: the newest episodes are not summarised by a
-        // closed session yet, and there is at most one open session per robot.
+        // closed session yet, and there is at most one open session per robot. Chosen nodes are visited in
+        // memory order (BestIndices returns index order), so their vectors are read front to back, which the
+        // hardware prefetches (score order measured 2-3x slower per vector). The result does not depend on the
+        // order: selection and top-k break ties by id.
         int[] bestClosed = BestIndices.of(sessionScores, sessionIds, closedSessions, query.sessionBeam());
         int[] bestSessions = Arrays.copyOf(bestClosed, bestClosed.length + open.size());
         for (int i = 0; i < open.size(); i++) {
             bestSessions[bestClosed.length + i] = closedSessions + i;
         }
-        // Descend in memory order, not score order: the chosen nodes' vectors are then read front to back, which
-        // the hardware prefetches (score order measured 2-3x slower per vector). The result does not depend on
-        // the order: selection and top-k break ties by id.
-        int[] sessionsInMemoryOrder = bestSessions.clone();
-        Arrays.sort(sessionsInMemoryOrder);
 
         // Level 2: the keys (task groups) of the best sessions; keep the best groupBeam of them.
         int candidateKeys = 0;
-        for (int s : sessionsInMemoryOrder) {
+        for (int s : bestSessions) {
             candidateKeys += sessions.get(s).keyCount();
         }
-        double[] groupScores = new double[candidateKeys];
+        float[] groupScores = new float[candidateKeys];
         long[] groupIds = new long[candidateKeys];
         int[] groupSession = new int[candidateKeys];
         int[] groupKey = new int[candidateKeys];
         int g = 0;
-        for (int s : sessionsInMemoryOrder) {
+        for (int s : bestSessions) {
             for (int k = 0; k < sessions.get(s).keyCount(); k++) {
                 groupScores[g] = keyScores[keyOffset[s] + k];
                 groupIds[g] = (long) s << 20 | k; // unique and stable for this query: ties by position
@@ -103,46 +119,84 @@ final class HierarchicalRecall {
             }
         }
         int[] bestGroups = BestIndices.of(groupScores, groupIds, candidateKeys, query.groupBeam());
-        Arrays.sort(bestGroups);
 
-        // Level 3: the episodes of those groups; keep the best episodeBeam.
+        // Level 3: the episodes of those groups, each group one contiguous int8 run; keep the best episodeBeam.
         int episodeCount = 0;
         for (int b : bestGroups) {
             episodeCount += sessions.get(groupSession[b]).keyMembers(groupKey[b]).length;
         }
         EpisodeNode[] episodes = new EpisodeNode[episodeCount];
-        double[] episodeScores = new double[episodeCount];
+        float[] episodeScores = new float[episodeCount];
         long[] episodeIds = new long[episodeCount];
+        float[] scratch = new float[64];
+        // An episode can be under a task key and an objects-seen key: it counts once, with its better score.
+        Map<Long, Integer> positions = new HashMap<>(episodeCount * 2);
         int e = 0;
         for (int b : bestGroups) {
             SessionNode session = sessions.get(groupSession[b]);
-            for (int position : session.keyMembers(groupKey[b])) {
-                EpisodeNode episode = session.episodes.get(position);
+            int[] members = session.keyMembers(groupKey[b]);
+            scratch = fit(scratch, members.length);
+            session.scoreGroup(groupKey[b], qi, scratch);
+            for (int m = 0; m < members.length; m++) {
+                EpisodeNode episode = session.episodes.get(members[m]);
+                Integer seen = positions.putIfAbsent(episode.chunkId, e);
+                if (seen != null) {
+                    episodeScores[seen] = Math.max(episodeScores[seen], scratch[m]);
+                    continue;
+                }
                 episodes[e] = episode;
-                episodeScores[e] = episode.score(q);
+                episodeScores[e] = scratch[m];
                 episodeIds[e] = episode.chunkId;
                 e++;
             }
         }
-        int[] bestEpisodes = BestIndices.of(episodeScores, episodeIds, episodeCount, query.episodeBeam());
-        TopEvents top = new TopEvents(query.k());
-        int scored = 0;
-        int[] episodesInMemoryOrder = bestEpisodes.clone();
-        Arrays.sort(episodesInMemoryOrder);
-        List<EpisodeNode> descended = new ArrayList<>(episodesInMemoryOrder.length + tails.size());
-        for (int i : episodesInMemoryOrder) {
+        int[] bestEpisodes = BestIndices.of(episodeScores, episodeIds, e, query.episodeBeam());
+        List<EpisodeNode> descended = new ArrayList<>(bestEpisodes.length + tails.size());
+        List<Long> descendedIds = new ArrayList<>(bestEpisodes.length);
+        for (int i : bestEpisodes) {
             descended.add(episodes[i]);
+            if (episodeIds[i] != EpisodeNode.OPEN) {
+                descendedIds.add(episodeIds[i]);
+            }
         }
+        // Events in log order: episodes of one robot by their first event.
+        descended.sort(Comparator.comparing((EpisodeNode n) -> n.history.robot()).thenComparingInt(n -> n.from));
         // The open tails (events not in any episode yet, at most a segment or two per robot) are scored directly.
         descended.addAll(tails);
+
+        // Level 4: the chosen episodes' events, int8 in runs, keep the best candidates; then the candidates'
+        // exact (float) scores decide the top k, so hits and their scores are the scan's.
+        TopEvents candidates = new TopEvents(candidates(query.k()));
+        int scored = 0;
         for (EpisodeNode node : descended) {
-            for (int o = node.from; o < node.to; o++) {
-                top.offer(node.history.dot(o, q), node.history, o);
+            int length = node.to - node.from;
+            scratch = fit(scratch, length);
+            node.history.approximateScores(qi, node.from, node.to, scratch);
+            for (int o = 0; o < length; o++) {
+                candidates.offer(scratch[o], node.history, node.from + o);
             }
-            scored += node.to - node.from;
+            scored += length;
         }
-        return result(top, query, q, closedIds(bestSessions, sessionIds), closedIds(bestEpisodes, episodeIds),
-                sessionScores.length, keyTotal, episodeCount, scored, inMemory);
+        TopEvents top = new TopEvents(query.k());
+        for (int c = 0; c < candidates.size(); c++) {
+            RobotHistory history = candidates.history(c);
+            int ordinal = candidates.ordinal(c);
+            top.offer(history.dot(ordinal, q), history, ordinal);
+        }
+        return result(top, query, q, closedIds(bestSessions, sessionIds), descendedIds,
+                sessionScores.length, keyTotal, e, scored, inMemory);
+    }
+
+    /**
+     * How many int8-ranked events get an exact score: enough that the int8 rounding (about 1% of a cosine) cannot
+     * push one of the exact top k out, which would need it to fall behind this many others.
+     */
+    static int candidates(int k) {
+        return Math.min(RecallQuery.MAX_K * 8, Math.max(64, 8 * k));
+    }
+
+    private static float[] fit(float[] buffer, int length) {
+        return buffer.length >= length ? buffer : new float[Math.max(length, buffer.length * 2)];
     }
 
     static RecallResult scan(Collection<RobotChunks> robots, RecallQuery query) {

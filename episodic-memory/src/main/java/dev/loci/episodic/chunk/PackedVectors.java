@@ -35,11 +35,10 @@ final class PackedVectors {
             pages = Arrays.copyOf(pages, pages.length * 2);
         }
         if (pages[page] == null) {
-            // Small stores (one session's keys, an open tail) should not reserve a full page.
-            int capacity = size == 0 ? 1 : Math.min(PAGE, Integer.highestOneBit(size) * 2);
-            pages[page] = new float[capacity * dimensions];
-        } else if (pages[page].length < ((size & (PAGE - 1)) + 1) * dimensions) {
-            pages[page] = Arrays.copyOf(pages[page], Math.min(PAGE * dimensions, pages[page].length * 2));
+            pages[page] = new float[PageSizes.firstCapacity(size, PAGE) * dimensions];
+        } else {
+            int grown = PageSizes.grownLength(pages[page].length, size & (PAGE - 1), PAGE, dimensions);
+            pages[page] = grown < 0 ? pages[page] : Arrays.copyOf(pages[page], grown);
         }
         System.arraycopy(vector, 0, pages[page], (size & (PAGE - 1)) * dimensions, dimensions);
         return size++;

@@ -1,5 +1,6 @@
 package dev.loci.episodic.chunk;
 
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,15 +16,18 @@ final class RobotChunks {
     final float[] openSum;
     /** Unit vectors of the robot's closed episodes, in order: a session's episodes are a contiguous run. */
     final PackedVectors episodeVectors;
-    /** Keys of the robot's closed sessions, in order. */
-    final PackedVectors sessionKeys;
+    /** Keys of the robot's closed sessions, in order (int8: they are only ranked). */
+    final QuantizedVectors sessionKeys;
+    /** The closed sessions' episode vectors again, grouped by session key (int8: only ranked). */
+    final QuantizedVectors groupedEpisodes;
     String openSessionName;
 
     RobotChunks(RobotHistory history) {
         this.history = history;
         this.openSum = new float[history.dimensions()];
         this.episodeVectors = new PackedVectors(history.dimensions());
-        this.sessionKeys = new PackedVectors(history.dimensions());
+        this.sessionKeys = new QuantizedVectors(history.dimensions());
+        this.groupedEpisodes = new QuantizedVectors(history.dimensions());
     }
 
     /** The open tail as an episode node, or null when every event is in a closed episode. */
@@ -34,7 +38,7 @@ final class RobotChunks {
         PackedVectors store = new PackedVectors(history.dimensions());
         int index = store.add(Vectors.normalised(history.tailSum()));
         return new EpisodeNode(EpisodeNode.OPEN, history, history.chunkedUpTo(), history.size(), store, index,
-                "open tail");
+                "open tail", null, "");
     }
 
     /**
@@ -46,6 +50,8 @@ final class RobotChunks {
         if (openNodes.isEmpty()) {
             return null;
         }
-        return new SessionNode(EpisodeNode.OPEN, List.copyOf(openNodes), new PackedVectors(history.dimensions()));
+        int dimensions = history.dimensions();
+        return new SessionNode(EpisodeNode.OPEN, List.copyOf(openNodes), new QuantizedVectors(dimensions),
+                new QuantizedVectors(dimensions));
     }
 }

@@ -1,12 +1,15 @@
 package dev.loci.episodic.chunk;
 
+
 import dev.loci.spatial.provenance.RobotId;
 import java.util.Arrays;
 
 /**
  * One robot's events in log order as ordinals 0..size-1: ids, times and text vectors packed in pages, so
- * scoring a run of events (an episode) is a scan over contiguous floats, and temporal neighbours are ordinal
- * plus or minus n. Also tracks the open tail: events after the last closed episode, and their vector sum.
+ * scoring a run of events (an episode) is a scan over contiguous memory, and temporal neighbours are ordinal
+ * plus or minus n. Each vector is kept twice: as floats (exact scores: the scan and the final ranking) and as
+ * int8 (a quarter of the bytes: hierarchical recall picks its candidates with them). Also tracks the open tail:
+ * events after the last closed episode, and their vector sum.
  */
 final class RobotHistory {
     private final RobotId robot;
@@ -14,6 +17,7 @@ final class RobotHistory {
     private long[] ids = new long[1024];
     private long[] times = new long[1024];
     private final PackedVectors vectors;
+    private final QuantizedVectors quantized;
     private int size;
     private int chunkedUpTo;
     private int[] episodeStarts = new int[64];
@@ -25,6 +29,7 @@ final class RobotHistory {
         this.dimensions = dimensions;
         this.tailSum = new float[dimensions];
         this.vectors = new PackedVectors(dimensions);
+        this.quantized = new QuantizedVectors(dimensions);
     }
 
     RobotId robot() {
@@ -57,6 +62,7 @@ final class RobotHistory {
             times = Arrays.copyOf(times, size * 2);
         }
         vectors.add(vector);
+        quantized.add(vector);
         ids[size] = id;
         times[size] = time;
         size++;
@@ -80,6 +86,14 @@ final class RobotHistory {
         return vectors.dot(ordinal, query);
     }
 
+    /**
+     * Approximate scores of events {@code [from, to)} against an int8 query into {@code out[0, to - from)}: one
+     * pass over contiguous bytes.
+     */
+    void approximateScores(QuantizedVectors.Query query, int from, int to, float[] out) {
+        quantized.dotRange(query, from, to, out);
+    }
+
     /** Adds event {@code ordinal}'s vector into {@code sum}. */
     void addTo(float[] sum, int ordinal) {
         vectors.addTo(sum, ordinal);
@@ -91,6 +105,12 @@ final class RobotHistory {
             episodeStarts = Arrays.copyOf(episodeStarts, episodes * 2);
         }
         episodeStarts[episodes++] = ordinal;
+    }
+
+    /** Drops the episode starts and marks nothing chunked: the nodes are about to be rebuilt. */
+    void forgetEpisodes() {
+        episodes = 0;
+        chunkedUpTo(0);
     }
 
     boolean startsEpisode(int ordinal) {

@@ -32,7 +32,8 @@ import java.util.Optional;
  * </ul>
  * Events between subgoals are summarised as a subgoal named {@value #BETWEEN} when the next subgoal starts.
  *
- * <p>In memory only: after a restart, observe the robot's events since its last TASK_STARTED again. Not
+ * <p>Durable through its owner: {@link #state} is what to store (it changes only at task and subgoal
+ * boundaries), and {@link #restore} rebuilds a robot's view from it and the running subgoal's events. Not
  * thread-safe: the owner serialises calls.
  */
 public final class WorkingMemory {
@@ -89,6 +90,39 @@ public final class WorkingMemory {
     public Optional<WorkingMemoryView> view(RobotId robot) {
         TaskContext context = robots.get(Require.present("robot", robot));
         return context == null ? Optional.empty() : Optional.of(context.view());
+    }
+
+    /** What to store of the robot's working memory (see {@link WorkingMemoryState}), if it has had a task. */
+    public Optional<WorkingMemoryState> state(RobotId robot) {
+        TaskContext context = robots.get(Require.present("robot", robot));
+        if (context == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new WorkingMemoryState(robot, context.task, context.taskOutcome,
+                List.copyOf(context.finished), context.omittedSubgoals, Optional.ofNullable(context.runningName),
+                context.running == null ? 0 : context.running.firstEventId()));
+    }
+
+    /**
+     * Restores a robot's view from a stored state and the running subgoal's events (the robot's events from
+     * {@code state.runningFromEventId()} on, in log order; none if it is 0), replacing what the robot had.
+     */
+    public void restore(WorkingMemoryState state, List<StoredEvent> running) {
+        Require.present("state", state);
+        Require.present("running", running);
+        TaskContext context = new TaskContext(state.robot(), state.task());
+        context.finished.addAll(state.finished());
+        context.omittedSubgoals = state.omittedSubgoals();
+        context.taskOutcome = state.taskOutcome();
+        context.runningName = state.runningName().orElse(null);
+        for (StoredEvent event : running) {
+            if (!event.event().robot().equals(state.robot())) {
+                throw new dev.loci.spatial.validation.InvalidValueException("running event", event.id(),
+                        "is of robot " + event.event().robot() + ", not " + state.robot());
+            }
+            context.add(event);
+        }
+        robots.put(state.robot(), context);
     }
 
     /** One robot's task: finished subgoal summaries and the running subgoal's digest and latest events. */

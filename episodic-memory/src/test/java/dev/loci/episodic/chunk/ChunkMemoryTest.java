@@ -133,7 +133,7 @@ class ChunkMemoryTest {
 
     @Test
     void reopensFromItsMapsAndResumesWhereTheLastEpisodeEnded() {
-        SyntheticHistory.History history = new SyntheticHistory(21, 0.05).generate(2, 1500);
+        SyntheticHistory.History history = new SyntheticHistory(21, 0.05, 2).take(3000);
         List<StoredEvent> events = history.events();
         int cut = 1800;
         ConcurrentSkipListMap<Long, EventTrace> traces = new ConcurrentSkipListMap<>();

@@ -29,6 +29,7 @@ class HierarchicalRecallTest {
     private static final HashingEmbedder EMBEDDER = new HashingEmbedder(256);
     /** Session keys (task groups) descended into: about a fifth of the ~1900 keys. */
     private static final int GROUP_BEAM = 400;
+    private static SyntheticHistory generator;
     private static SyntheticHistory.History history;
     private static ChunkMemory memory;
 
@@ -43,7 +44,8 @@ class HierarchicalRecallTest {
 
     @BeforeAll
     static void buildHistory() {
-        history = new SyntheticHistory(3, 0.05).generate(2, 25_000);
+        generator = new SyntheticHistory(3, 0.05, 2);
+        history = generator.take(50_000);
         memory = new ChunkMemory(new TreeMap<>(), new TreeMap<>(), EMBEDDER, ChunkSettings.DEFAULT,
                 id -> history.labels().get(id));
         history.events().forEach(memory::observe);
@@ -76,7 +78,8 @@ class HierarchicalRecallTest {
     @Test
     void taskRecallMatchesTheExhaustiveTop10OnNinetyFivePercentOfQueriesScoringUnderTenPercentOfEvents() {
         int sessionBeam = (int) (memory.stats().sessions() / 2);
-        Agreement tasks = agreement(RecallQueries.aboutTasks(history, 200, 5), sessionBeam, 448);
+        Agreement tasks = agreement(RecallQueries.aboutTasks(generator.recallableTasks(), 200, 5), sessionBeam,
+                448);
         System.out.printf("recall at 50k events, %s, beams %d sessions / %d groups / 448 episodes, questions"
                 + " about tasks: %s%n", memory.stats(), sessionBeam, GROUP_BEAM, tasks);
         assertThat(tasks.sameTop10()).isGreaterThanOrEqualTo(0.95);
@@ -84,16 +87,18 @@ class HierarchicalRecallTest {
     }
 
     /**
-     * Items lie in rooms and are seen on every pass, so the sightings of one are spread over many sessions and
-     * the exact top 10 among them is decided by wording noise: the hard case for any coarse-to-fine search.
-     * Measured and kept from regressing, not held to the 95% bar.
+     * Items lie in rooms and are seen on every pass, so the sightings of one are spread over many sessions: the
+     * hard case for a coarse-to-fine search. The objects-seen keys lifted same top-10 from 0.63 to 0.78 here
+     * (recall@10 0.93 to 0.96); kept from regressing, not yet at the 95% bar.
      */
     @Test
     void sightingRecallKeepsMostOfTheExhaustiveTop10() {
         int sessionBeam = (int) (memory.stats().sessions() / 2);
-        Agreement sightings = agreement(RecallQueries.aboutSightings(history, 200, 6), sessionBeam, 448);
+        Agreement sightings = agreement(RecallQueries.aboutSightings(generator.sightings(), 200, 6), sessionBeam,
+                448);
         System.out.printf("recall at 50k events, questions about item sightings: %s%n", sightings);
-        assertThat(sightings.recallAt10()).isGreaterThanOrEqualTo(0.85);
+        assertThat(sightings.sameTop10()).isGreaterThanOrEqualTo(0.75);
+        assertThat(sightings.recallAt10()).isGreaterThanOrEqualTo(0.95);
         assertThat(sightings.maxScored()).isLessThanOrEqualTo(0.10);
     }
 
@@ -101,9 +106,9 @@ class HierarchicalRecallTest {
     void sizesDefaultBeamsToTheMemoryAndAgreesWithTheScanOnTaskQuestions() {
         RecallQuery sized = memory.query(EMBEDDER.embed("anything"), 10);
         assertThat(sized.sessionBeam()).isEqualTo((int) (memory.stats().sessions() + 2) / 2);
-        assertThat(sized.groupBeam()).isEqualTo(400);
+        assertThat(sized.groupBeam()).isGreaterThanOrEqualTo(400);
         assertThat(sized.episodeBeam()).isEqualTo(448);
-        RecallResult result = memory.recall(RecallQueries.aboutTasks(history, 1, 11).get(0), 10);
+        RecallResult result = memory.recall(RecallQueries.aboutTasks(generator.recallableTasks(), 1, 11).get(0), 10);
         assertThat(result.hits()).hasSize(10);
         assertThat(result.cost().fractionScored()).isLessThanOrEqualTo(0.10);
         assertThat(result.cost().keysScored()).isGreaterThan((int) memory.stats().sessions());
@@ -118,7 +123,7 @@ class HierarchicalRecallTest {
             streams.computeIfAbsent(e.event().robot(), r -> new ArrayList<>()).add(e.id());
         }
         RecallResult result = memory.recall(RecallQuery.of(EMBEDDER.embed(
-                RecallQueries.aboutTasks(history, 1, 9).get(0)), 5).withNeighbours(2));
+                RecallQueries.aboutTasks(generator.recallableTasks(), 1, 9).get(0)), 5).withNeighbours(2));
         assertThat(result.hits()).hasSize(5).allSatisfy(hit -> assertThat(hit.hit()).isTrue());
         Set<Long> expected = new HashSet<>();
         for (RecalledEvent hit : result.hits()) {

@@ -53,7 +53,7 @@ class EventSegmenterTest {
 
     @Test
     void findsScriptedRoomAndTaskBoundariesWithF1AboveNinetyPercent() {
-        SyntheticHistory.History history = new SyntheticHistory(7, 0.05).generate(2, 3000);
+        SyntheticHistory.History history = new SyntheticHistory(7, 0.05, 2).take(6000);
         List<Segment> refined = segment(history.events(), SegmentationSettings.DEFAULT);
         BoundaryScore score = BoundaryScore.of(history.events(), history.truthStarts(), starts(refined), 1);
         BoundaryScore exact = BoundaryScore.of(history.events(), history.truthStarts(), starts(refined), 0);
@@ -68,7 +68,7 @@ class EventSegmenterTest {
     @ParameterizedTest(name = "gamma {0}")
     @ValueSource(doubles = {1.25, 1.5, 1.75})
     void staysAboveNinetyPercentWithThreeTimesTheDistractorsAcrossARangeOfGamma(double gamma) {
-        SyntheticHistory.History history = new SyntheticHistory(11, 0.15).generate(1, 3000);
+        SyntheticHistory.History history = new SyntheticHistory(11, 0.15, 1).take(3000);
         List<Segment> segments = segment(history.events(), SegmentationSettings.DEFAULT.withGamma(gamma));
         BoundaryScore score = BoundaryScore.of(history.events(), history.truthStarts(), starts(segments), 1);
         System.out.printf("segmentation, 15%% distractors, gamma %.2f: %s%n", gamma, score);
@@ -77,7 +77,7 @@ class EventSegmenterTest {
 
     @Test
     void refinementNeverLowersModularityAndMovesSomeBoundaries() {
-        SyntheticHistory.History history = new SyntheticHistory(5, 0.1).generate(1, 2000);
+        SyntheticHistory.History history = new SyntheticHistory(5, 0.1, 1).take(2000);
         List<Boundary> refined = segment(history.events(), SegmentationSettings.DEFAULT).stream()
                 .flatMap(s -> s.end().stream()).filter(Boundary::refined).toList();
         assertThat(refined).isNotEmpty();
@@ -148,7 +148,7 @@ class EventSegmenterTest {
 
     @Test
     void keepsEachRobotsSegmentsToItsOwnConsecutiveEvents() {
-        SyntheticHistory.History history = new SyntheticHistory(3, 0.05).generate(3, 800);
+        SyntheticHistory.History history = new SyntheticHistory(3, 0.05, 3).take(2400);
         List<Segment> segments = segment(history.events(), SegmentationSettings.DEFAULT);
         Map<RobotId, List<Long>> covered = new java.util.TreeMap<>();
         for (Segment s : segments) {

@@ -1,37 +1,27 @@
 package dev.loci.episodic.synthetic;
 
-import dev.loci.episodic.event.StoredEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
 /**
- * Seeded recall questions about a synthetic history: each is about one randomly chosen past event that involved
- * a movable item, worded the way a planner would ask (the item's label, maybe the room, a verb), or as a
- * fragment of the event's own description with words dropped.
+ * Seeded recall questions about a {@link SyntheticHistory}, worded the way a planner would ask: about one past
+ * task each (a delivery or a patrol), or about where an item was seen.
  */
 public final class RecallQueries {
     private RecallQueries() {
     }
 
     /**
-     * Questions about one past task each (a delivery or a patrol), the way a planner recalls an episode: the
-     * item or the rooms, the task's verb, sometimes the outcome.
+     * Questions about one past task each (from {@link SyntheticHistory#recallableTasks()}), the way a planner
+     * recalls an episode: the item or the rooms, the task's verb.
      */
-    public static List<String> aboutTasks(SyntheticHistory.History history, int count, long seed) {
+    public static List<String> aboutTasks(List<String> tasks, int count, long seed) {
         Random random = new Random(seed);
-        List<StoredEvent> starts = new ArrayList<>();
-        for (StoredEvent e : history.events()) {
-            String task = e.event().attributes().getOrDefault("task", "");
-            if (e.event().type() == dev.loci.episodic.event.EventType.TASK_STARTED
-                    && (task.startsWith("deliver") || task.startsWith("patrol"))) {
-                starts.add(e);
-            }
-        }
         List<String> queries = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String task = starts.get(random.nextInt(starts.size())).event().attributes().get("task");
+            String task = tasks.get(random.nextInt(tasks.size()));
             String[] words = task.split(" ");
             if (task.startsWith("deliver")) {
                 // deliver <colour> <class> <serial> from <a> to <b>
@@ -52,29 +42,20 @@ public final class RecallQueries {
     }
 
     /**
-     * Questions about sightings of an item: answered by observations spread over many sessions (items lie in
-     * rooms and are seen on every pass), so their exact top 10 depends on wording noise across the whole
-     * history.
+     * Questions about sightings of an item (from {@link SyntheticHistory#sightings()}): the item's label, maybe
+     * the room, a verb, or a fragment of the event's own description with words dropped. Items lie in rooms and
+     * are seen on every pass, so the answers are spread over many sessions.
      */
-    public static List<String> aboutSightings(SyntheticHistory.History history, int count, long seed) {
+    public static List<String> aboutSightings(List<SyntheticHistory.Sighting> sightings, int count, long seed) {
         Random random = new Random(seed);
-        List<StoredEvent> candidates = new ArrayList<>();
-        for (StoredEvent e : history.events()) {
-            if (e.event().objects().stream().anyMatch(o -> o >= 1000)) {
-                candidates.add(e);
-            }
-        }
         List<String> queries = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            StoredEvent target = candidates.get(random.nextInt(candidates.size()));
-            long item = target.event().objects().stream().filter(o -> o >= 1000).findFirst().orElseThrow();
-            String label = history.labels().get(item);
-            String room = target.event().attributes().getOrDefault("room", "");
+            SyntheticHistory.Sighting sighting = sightings.get(random.nextInt(sightings.size()));
             queries.add(switch (random.nextInt(4)) {
-                case 0 -> "where did I see the " + label;
-                case 1 -> label + " in the " + room;
-                case 2 -> "when did I handle the " + label + " in the " + room;
-                default -> dropWords(target.event().description(), random);
+                case 0 -> "where did I see the " + sighting.label();
+                case 1 -> sighting.label() + " in the " + sighting.room();
+                case 2 -> "when did I handle the " + sighting.label() + " in the " + sighting.room();
+                default -> dropWords(sighting.description(), random);
             });
         }
         return queries;

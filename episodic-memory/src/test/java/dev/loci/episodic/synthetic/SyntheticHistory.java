@@ -8,7 +8,6 @@ import dev.loci.spatial.provenance.RobotId;
 import dev.loci.spatial.provenance.Timestamp;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,12 +18,17 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A seeded, scripted robot history: robots move room to room in a building, switch tasks (deliver an item,
- * inspect a room, patrol, recharge), describe what they do and see with noisy wording, and now and then log a
- * distractor (battery, a passer-by, a stray object). Shifts of tasks are separated by hours-long gaps.
+ * A seeded, scripted robot history, as a stream (a million events need not be held): robots move room to room
+ * in a building, switch tasks (deliver an item, inspect a room, patrol, recharge), describe what they do and see
+ * with noisy wording, and now and then log a distractor (battery, a passer-by, a stray object). Shifts of tasks
+ * are separated by hours-long gaps. Events come interleaved by time across robots, numbered 1, 2, 3... in that
+ * order. Shared by the episodic tests and the benchmarks (published in this module's test-jar).
  *
  * <p>The scripted boundaries: a new segment starts at every event whose (task, room) pair differs from the
  * previous task-carrying event's. Distractors carry neither and belong to the segment they fall in.
+ *
+ * <p>It also keeps what recall questions ({@link RecallQueries}) are made from: every delivery and patrol
+ * started, and a reservoir sample of the events that involved an item.
  */
 public final class SyntheticHistory {
     public static final List<String> ROOMS = List.of("kitchen", "pantry", "laundry", "garage", "lobby", "library",
@@ -42,23 +46,113 @@ public final class SyntheticHistory {
     private static final List<String> PICK = List.of("picked up", "grabbed", "grasped", "lifted");
     private static final List<String> PUT = List.of("placed", "put down", "set down", "dropped off");
 
-    /** What the history holds: events in log order, the scripted segment starts, and object labels. */
+    /** Events kept in the sighting sample: all of them in a test-sized history. */
+    private static final int SIGHTING_SAMPLE = 20_000;
+
+    /** A held history: events in log order, the scripted segment starts, and object labels. */
     public record History(List<StoredEvent> events, Set<Long> truthStarts, Map<Long, String> labels) {
     }
 
+    /** An event that involved an item: the item's label, the room, and the event's description. */
+    public record Sighting(String label, String room, String description) {
+    }
+
     private final Random random;
+    /** Separate from {@link #random}, so sampling does not change the events. */
+    private final Random sampler;
     private final double distractorRate;
     private final Map<Long, String> labels = new HashMap<>();
     private final Map<String, ArrayDeque<Long>> itemsIn = new HashMap<>();
+    private final List<Script> robots = new ArrayList<>();
+    private final List<String> recallableTasks = new ArrayList<>();
+    private final List<Sighting> sightings = new ArrayList<>();
+    private long itemEvents;
     private long nextItem = 1000;
+    private long nextId = 1;
+    private boolean lastStartsSegment;
 
-    public SyntheticHistory(long seed, double distractorRate) {
+    public SyntheticHistory(long seed, double distractorRate, int robotCount) {
         this.random = new Random(seed);
+        this.sampler = new Random(seed * 31 + 7);
         this.distractorRate = distractorRate;
         for (int r = 0; r < ROOMS.size(); r++) {
             itemsIn.put(ROOMS.get(r), new ArrayDeque<>());
             for (int k = 0; k < 4; k++) {
                 labels.put(furniture(r, k), ROOMS.get(r) + " " + FURNITURE.get((r * 5 + k * 7) % FURNITURE.size()));
+            }
+        }
+        for (int r = 1; r <= robotCount; r++) {
+            Script script = new Script(RobotId.of("robot_" + r));
+            script.time = 1_700_000_000L * 1_000_000_000L + random.nextInt(3600) * 1_000_000_000L;
+            script.room = ROOMS.get(random.nextInt(ROOMS.size()));
+            robots.add(script);
+        }
+    }
+
+    /** The next event in time order across robots (ties: the lower robot number first). */
+    public StoredEvent next() {
+        Script earliest = null;
+        for (Script script : robots) {
+            if (script.pending.isEmpty()) {
+                script.refill();
+            }
+            if (earliest == null || script.pending.peekFirst().event().time()
+                    .isBefore(earliest.pending.peekFirst().event().time())) {
+                earliest = script;
+            }
+        }
+        Pending next = earliest.pending.removeFirst();
+        lastStartsSegment = next.startsSegment();
+        StoredEvent stored = new StoredEvent(nextId++, next.event());
+        next.event().objects().stream().filter(o -> o >= 1000).findFirst()
+                .ifPresent(item -> sample(next.event(), item));
+        return stored;
+    }
+
+    /** Whether the event last returned by {@link #next()} starts a scripted segment. */
+    public boolean lastStartsSegment() {
+        return lastStartsSegment;
+    }
+
+    /** The next {@code count} events, held, with their scripted segment starts and the labels so far. */
+    public History take(int count) {
+        List<StoredEvent> events = new ArrayList<>(count);
+        Set<Long> truth = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+            StoredEvent event = next();
+            events.add(event);
+            if (lastStartsSegment) {
+                truth.add(event.id());
+            }
+        }
+        return new History(events, truth, Map.copyOf(labels));
+    }
+
+    /** The label of an object (furniture or item) generated so far, or null. */
+    public String label(long object) {
+        return labels.get(object);
+    }
+
+    /** The task attributes of every delivery and patrol started so far. */
+    public List<String> recallableTasks() {
+        return List.copyOf(recallableTasks);
+    }
+
+    /** A uniform sample (at most 20,000) of the events so far that involved an item. */
+    public List<Sighting> sightings() {
+        return List.copyOf(sightings);
+    }
+
+    private void sample(Event event, long item) {
+        itemEvents++;
+        Sighting sighting = new Sighting(labels.get(item), event.attributes().getOrDefault("room", ""),
+                event.description());
+        if (sightings.size() < SIGHTING_SAMPLE) {
+            sightings.add(sighting);
+        } else {
+            long slot = (long) (sampler.nextDouble() * itemEvents);
+            if (slot < SIGHTING_SAMPLE) {
+                sightings.set((int) slot, sighting);
             }
         }
     }
@@ -68,47 +162,8 @@ public final class SyntheticHistory {
         return new Vec3(10.0 * (r % 6), 10.0 * (r / 6), 0);
     }
 
-    /** Events of {@code robots} robots, about {@code eventsPerRobot} each, interleaved by time and numbered. */
-    public History generate(int robots, int eventsPerRobot) {
-        List<List<Event>> streams = new ArrayList<>();
-        Set<Event> starts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (int r = 1; r <= robots; r++) {
-            streams.add(robotStream(RobotId.of("robot_" + r), eventsPerRobot, starts));
-        }
-        List<Event> all = new ArrayList<>();
-        streams.forEach(all::addAll);
-        all.sort(Comparator.comparing(Event::time).thenComparing(Event::robot)); // stable: keeps robot order
-        List<StoredEvent> stored = new ArrayList<>(all.size());
-        Set<Long> truth = new HashSet<>();
-        long id = 1;
-        for (Event event : all) {
-            stored.add(new StoredEvent(id, event));
-            if (starts.contains(event)) {
-                truth.add(id);
-            }
-            id++;
-        }
-        return new History(stored, truth, Map.copyOf(labels));
-    }
-
-    private List<Event> robotStream(RobotId robot, int count, Set<Event> starts) {
-        Script script = new Script(robot, starts);
-        String room = ROOMS.get(random.nextInt(ROOMS.size()));
-        script.time = 1_700_000_000L * 1_000_000_000L + random.nextInt(3600) * 1_000_000_000L;
-        int shift = 0;
-        while (script.events.size() < count) {
-            int tasks = 6 + random.nextInt(7);
-            for (int t = 0; t < tasks && script.events.size() < count; t++) {
-                room = task(script, room, "shift " + shift);
-            }
-            shift++;
-            script.time += (3600L + random.nextInt(7200)) * 1_000_000_000L; // off shift
-        }
-        return script.events;
-    }
-
     /** Runs one task from {@code room}; returns the room the robot ends in. */
-    private String task(Script s, String room, String shift) {
+    private String task(Script s, String room) {
         int kind = random.nextInt(10);
         List<String> route = new ArrayList<>();
         String task;
@@ -119,6 +174,7 @@ public final class SyntheticHistory {
             ArrayDeque<Long> lying = itemsIn.get(from);
             item = !lying.isEmpty() && random.nextDouble() < 0.3 ? lying.peekFirst() : newItem(from);
             task = "deliver " + labels.get(item) + " from " + from + " to " + to;
+            recallableTasks.add(task);
             route.add(from);
             route.add(to);
         } else if (kind < 7) {
@@ -130,6 +186,7 @@ public final class SyntheticHistory {
             String b = otherRoom(a);
             String c = otherRoom(b);
             task = "patrol " + a + " " + b + " and " + c;
+            recallableTasks.add(task);
             route.add(a);
             route.add(b);
             route.add(c);
@@ -254,17 +311,32 @@ public final class SyntheticHistory {
         return choices.get(random.nextInt(choices.size()));
     }
 
-    /** One robot's stream being written: time, the last (task, room) pair and the distractors between events. */
+    private record Pending(Event event, boolean startsSegment) {
+    }
+
+    /** One robot's script: its queued events (one task at a time), time, room, shift and last (task, room). */
     private final class Script {
         final RobotId robot;
-        final Set<Event> starts;
-        final List<Event> events = new ArrayList<>();
+        final ArrayDeque<Pending> pending = new ArrayDeque<>();
         long time;
+        String room;
+        int tasksLeftInShift;
         String lastKey;
 
-        Script(RobotId robot, Set<Event> starts) {
+        Script(RobotId robot) {
             this.robot = robot;
-            this.starts = starts;
+        }
+
+        /** Queues the robot's next task (after an off-shift gap when its shift is over). */
+        void refill() {
+            if (tasksLeftInShift == 0) {
+                if (lastKey != null) {
+                    time += (3600L + random.nextInt(7200)) * 1_000_000_000L; // off shift
+                }
+                tasksLeftInShift = 6 + random.nextInt(7);
+            }
+            tasksLeftInShift--;
+            room = task(this, room);
         }
 
         void emit(EventType type, String description, String room, String task, List<Long> objects) {
@@ -276,14 +348,11 @@ public final class SyntheticHistory {
             Event event = new Event(robot, Timestamp.ofNanos(time), type, "tasks", description, new TreeMap<>(
                     attributes), Optional.of(place), objects);
             String key = task + "@" + room;
-            if (!key.equals(lastKey)) {
-                starts.add(event);
-                lastKey = key;
-            }
-            events.add(event);
+            pending.add(new Pending(event, !key.equals(lastKey)));
+            lastKey = key;
             if (random.nextDouble() < distractorRate) {
                 time += (1 + random.nextInt(4)) * 1_000_000_000L;
-                events.add(distractor(room));
+                pending.add(new Pending(distractor(room), false));
             }
         }
 

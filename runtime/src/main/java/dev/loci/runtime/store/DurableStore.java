@@ -4,8 +4,10 @@ import dev.loci.episodic.chunk.Chunk;
 import dev.loci.episodic.chunk.EventTrace;
 import dev.loci.episodic.event.Event;
 import dev.loci.episodic.event.EventMaps;
+import dev.loci.episodic.working.WorkingMemoryState;
 import dev.loci.runtime.embodiment.RobotProfile;
 import dev.loci.runtime.store.codec.ChunkCodec;
+import dev.loci.runtime.store.codec.WorkingMemoryCodec;
 import dev.loci.runtime.store.codec.EventCodec;
 import dev.loci.runtime.store.codec.EventTraceCodec;
 import dev.loci.runtime.store.codec.FrameCodec;
@@ -56,6 +58,7 @@ public final class DurableStore implements AutoCloseable {
     private final BTreeMap<Long, EventTrace> eventTraces;
     private final BTreeMap<Long, Chunk> chunks;
     private final BTreeMap<Long, long[]> rehearsal;
+    private final BTreeMap<String, WorkingMemoryState> workingMemory;
     private final BTreeMap<long[], ObjectState> objectVersions;
     private final BTreeMap<long[], Versioned<RobotProfile>> profileHistory;
     private final BTreeMap<long[], byte[]> semanticVectors;
@@ -86,6 +89,8 @@ public final class DurableStore implements AutoCloseable {
         this.chunks = db.treeMap("chunks", Serializer.LONG, new MapDbSerializer<>(new ChunkCodec()))
                 .valuesOutsideNodesEnable().createOrOpen();
         this.rehearsal = db.treeMap("chunks.rehearsal", Serializer.LONG, Serializer.LONG_ARRAY).createOrOpen();
+        this.workingMemory = db.treeMap("working.memory", Serializer.STRING,
+                new MapDbSerializer<>(new WorkingMemoryCodec())).createOrOpen();
         this.frames = db.treeMap("frames", Serializer.LONG, new MapDbSerializer<>(new FrameCodec()))
                 .valuesOutsideNodesEnable().createOrOpen();
         this.semanticVectors = db.treeMap("semantic.vectors", Serializer.LONG_ARRAY, Serializer.BYTE_ARRAY)
@@ -202,6 +207,11 @@ public final class DurableStore implements AutoCloseable {
     /** Per episode: {recalls, last recall ns, detail forgotten 0/1}. */
     public BTreeMap<Long, long[]> rehearsal() {
         return rehearsal;
+    }
+
+    /** Per robot name: what restores its working-memory view (see {@link WorkingMemoryState}). */
+    public BTreeMap<String, WorkingMemoryState> workingMemory() {
+        return workingMemory;
     }
 
     public BTreeMap<Long, FrameRecord> frames() {

@@ -11,11 +11,13 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Format 1: id, level, robot, span, members, event count and id range, placed events, [centroid, bounds],
- * places, objects, tasks, outcomes, summary, vector.
+ * Format 2: id, level, robot, span, members, event count and id range, placed events, [centroid, bounds],
+ * places, objects, tasks, outcomes, summary, vector, derived-from ids, version. Format 1 (without the last two:
+ * an original chunk, version 1) is still read.
  */
 public final class ChunkCodec implements Codec<Chunk> {
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
+    static final int FORMAT_WITHOUT_PROVENANCE = 1;
     private final RobotNames robots = new RobotNames();
 
     @Override
@@ -41,11 +43,17 @@ public final class ChunkCodec implements Codec<Chunk> {
         Fields.strings(out, c.outcomes());
         out.writeUTF(c.summary());
         Fields.embedding(out, c.vector());
+        Fields.longs(out, c.derivedFrom());
+        out.writeInt(c.version());
     }
 
     @Override
     public Chunk read(DataInput in) throws IOException {
-        Fields.expectVersion(in, "chunk", FORMAT);
+        int format = in.readUnsignedByte();
+        if (format != FORMAT && format != FORMAT_WITHOUT_PROVENANCE) {
+            throw new CorruptRecordException("chunk format version " + format + " is unknown; this Loci reads "
+                    + FORMAT_WITHOUT_PROVENANCE + " and " + FORMAT);
+        }
         try {
             long id = in.readLong();
             ChunkLevel level = ChunkLevel.ofCode(in.readUnsignedByte());
@@ -64,8 +72,15 @@ public final class ChunkCodec implements Codec<Chunk> {
             var tasks = Fields.strings(in, Chunk.MAX_NAMES, "chunk tasks");
             var outcomes = Fields.strings(in, Chunk.MAX_NAMES, "chunk outcomes");
             String summary = in.readUTF();
+            var vector = Fields.embedding(in);
+            if (format == FORMAT_WITHOUT_PROVENANCE) {
+                return new Chunk(id, level, robot, start, end, members, eventCount, first, last, placed, centroid,
+                        bounds, places, objects, tasks, outcomes, summary, vector);
+            }
+            var derivedFrom = Fields.longs(in, Chunk.MAX_MEMBERS, "chunk derivedFrom");
+            int version = in.readInt();
             return new Chunk(id, level, robot, start, end, members, eventCount, first, last, placed, centroid, bounds,
-                    places, objects, tasks, outcomes, summary, Fields.embedding(in));
+                    places, objects, tasks, outcomes, summary, vector, derivedFrom, version);
         } catch (IllegalArgumentException invalid) {
             throw new CorruptRecordException("chunk does not decode: " + invalid.getMessage(), invalid);
         }
