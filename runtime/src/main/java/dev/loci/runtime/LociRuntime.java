@@ -150,7 +150,11 @@ public final class LociRuntime implements AutoCloseable {
     /** Stores a raw observation and fuses it into object memory; completes when committed. */
     public CompletableFuture<ObservationAck> ingest(Observation observation) {
         checked(() -> checkObservation(observation));
-        return writer.submit(() -> shared(apply(observation), observation));
+        return writer.submit(() -> {
+            ObservationAck ack = apply(observation);
+            shareObservations(List.of(observation));
+            return ack;
+        });
     }
 
     /** Stores a batch of observations in order; completes when all are committed. */
@@ -164,8 +168,9 @@ public final class LociRuntime implements AutoCloseable {
         return writer.submit(() -> {
             List<ObservationAck> acks = new ArrayList<>(copy.size());
             for (Observation observation : copy) {
-                acks.add(shared(apply(observation), observation));
+                acks.add(apply(observation));
             }
+            shareObservations(copy);
             return acks;
         });
     }
@@ -184,7 +189,7 @@ public final class LociRuntime implements AutoCloseable {
         return writer.submit(() -> {
             FrameResult result = spatial.observeFrame(frame);
             result.observations().forEach(ingested -> semanticFeed.object(ingested.fusion().object()));
-            frame.observations().forEach(o -> share(new DeltaPayload.ObservationWritten(o)));
+            shareObservations(frame.observations());
             return result;
         });
     }
@@ -549,9 +554,11 @@ public final class LociRuntime implements AutoCloseable {
                 spatial::observationCount, spatial::observation, this::allEvents));
     }
 
-    private ObservationAck shared(ObservationAck ack, Observation observation) {
-        share(new DeltaPayload.ObservationWritten(observation));
-        return ack;
+    private void shareObservations(List<Observation> observations) {
+        FleetMemory shared = fleet;
+        if (shared != null && !observations.isEmpty()) {
+            shared.recordLocalObservations(observations);
+        }
     }
 
     private void share(DeltaPayload payload) {

@@ -18,12 +18,13 @@ import java.util.TreeMap;
 
 /**
  * Format 1: version byte, origin name, seq, context vector (count, then name + mark each), payload kind
- * (1 observation, 2 event, 3 profile), then the payload in its store codec (which has its own version byte).
+ * (1 observations: count, then each; 2 event; 3 profile), then the payload in its store codec (each with its
+ * own version byte).
  * Used both for the durable delta log and on the wire.
  */
 public final class DeltaCodec implements Codec<Delta> {
     static final int FORMAT = 1;
-    private static final int OBSERVATION = 1;
+    private static final int OBSERVATIONS = 1;
     private static final int EVENT = 2;
     private static final int PROFILE = 3;
 
@@ -38,9 +39,12 @@ public final class DeltaCodec implements Codec<Delta> {
         out.writeLong(delta.seq());
         writeVector(out, delta.context());
         DeltaPayload payload = delta.payload();
-        if (payload instanceof DeltaPayload.ObservationWritten o) {
-            out.writeByte(OBSERVATION);
-            observations.write(out, o.observation());
+        if (payload instanceof DeltaPayload.ObservationsWritten o) {
+            out.writeByte(OBSERVATIONS);
+            out.writeShort(o.observations().size());
+            for (var observation : o.observations()) {
+                observations.write(out, observation);
+            }
         } else if (payload instanceof DeltaPayload.EventRecorded e) {
             out.writeByte(EVENT);
             events.write(out, e.event());
@@ -62,7 +66,18 @@ public final class DeltaCodec implements Codec<Delta> {
             VersionVector context = readVector(in);
             int kind = in.readUnsignedByte();
             DeltaPayload payload = switch (kind) {
-                case OBSERVATION -> new DeltaPayload.ObservationWritten(observations.read(in));
+                case OBSERVATIONS -> {
+                    int count = in.readUnsignedShort();
+                    if (count < 1 || count > DeltaPayload.ObservationsWritten.MAX_OBSERVATIONS) {
+                        throw new CorruptRecordException("delta of " + count + " observations, outside [1, "
+                                + DeltaPayload.ObservationsWritten.MAX_OBSERVATIONS + "]");
+                    }
+                    var list = new java.util.ArrayList<dev.loci.spatial.observation.Observation>(count);
+                    for (int i = 0; i < count; i++) {
+                        list.add(observations.read(in));
+                    }
+                    yield new DeltaPayload.ObservationsWritten(list);
+                }
                 case EVENT -> new DeltaPayload.EventRecorded(events.read(in));
                 case PROFILE -> new DeltaPayload.ProfileWritten(profiles.read(in));
                 default -> throw new CorruptRecordException("delta payload kind " + kind + " is unknown");

@@ -11,15 +11,26 @@ import dev.loci.spatial.validation.Require;
  * so peers get the observations and fuse them themselves (see the runtime README, "fleet memory").
  */
 public sealed interface DeltaPayload {
-    /** A raw observation, without its image reference (blob ids are local to the store that holds the blob). */
-    record ObservationWritten(Observation observation) implements DeltaPayload {
-        public ObservationWritten {
-            Require.present("observation", observation);
-            if (observation.image().isPresent()) {
-                observation = new Observation(observation.robot(), observation.time(), observation.sensor(),
-                        observation.sensorPose(), observation.label(), observation.attributes(), observation.box(),
-                        observation.confidence(), observation.embedding(), java.util.Optional.empty());
+    /**
+     * Raw observations committed by one write (a batch is one delta: one log entry, not one per observation),
+     * without their image references (blob ids are local to the store that holds the blob).
+     */
+    record ObservationsWritten(java.util.List<Observation> observations) implements DeltaPayload {
+        /** Observations per delta at most (the runtime also splits batches by encoded size). */
+        public static final int MAX_OBSERVATIONS = 256;
+
+        public ObservationsWritten {
+            Require.present("observations", observations);
+            if (observations.isEmpty() || observations.size() > MAX_OBSERVATIONS) {
+                throw new dev.loci.spatial.validation.InvalidValueException("observations", observations.size(),
+                        "must be within [1, " + MAX_OBSERVATIONS + "]");
             }
+            observations = observations.stream().map(ObservationsWritten::withoutImage).toList();
+        }
+
+        static Observation withoutImage(Observation o) {
+            return o.image().isEmpty() ? o : new Observation(o.robot(), o.time(), o.sensor(), o.sensorPose(),
+                    o.label(), o.attributes(), o.box(), o.confidence(), o.embedding(), java.util.Optional.empty());
         }
     }
 

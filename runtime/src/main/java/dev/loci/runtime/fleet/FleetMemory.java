@@ -40,6 +40,8 @@ public final class FleetMemory {
     private static final Logger log = LoggerFactory.getLogger(FleetMemory.class);
     /** Deltas buffered behind gaps at most; past it new ones are dropped and asked for again later. */
     static final int MAX_WAITING = 100_000;
+    /** Observation bytes per delta at most, so that any delta fits one wire packet with room for its header. */
+    static final int MAX_DELTA_BYTES = 40_000;
     private static final String PROFILE_ORIGIN = "profile.";
 
     private final RobotId self;
@@ -75,6 +77,36 @@ public final class FleetMemory {
         }
         logged(delta);
         return delta;
+    }
+
+    /**
+     * Turns the observations of one committed write into as few deltas as fit: at most
+     * {@link DeltaPayload.ObservationsWritten#MAX_OBSERVATIONS} and about {@link #MAX_DELTA_BYTES} each.
+     */
+    public void recordLocalObservations(List<dev.loci.spatial.observation.Observation> observations) {
+        ObservationCodec sizer = new ObservationCodec();
+        java.io.ByteArrayOutputStream scratch = new java.io.ByteArrayOutputStream(512);
+        List<dev.loci.spatial.observation.Observation> chunk = new ArrayList<>();
+        int bytes = 0;
+        for (var observation : observations) {
+            scratch.reset();
+            try (DataOutputStream out = new DataOutputStream(scratch)) {
+                sizer.write(out, observation);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (!chunk.isEmpty() && (bytes + scratch.size() > MAX_DELTA_BYTES
+                    || chunk.size() == DeltaPayload.ObservationsWritten.MAX_OBSERVATIONS)) {
+                recordLocal(new DeltaPayload.ObservationsWritten(chunk));
+                chunk = new ArrayList<>();
+                bytes = 0;
+            }
+            chunk.add(observation);
+            bytes += scratch.size();
+        }
+        if (!chunk.isEmpty()) {
+            recordLocal(new DeltaPayload.ObservationsWritten(chunk));
+        }
     }
 
     /** Applies what can be applied of {@code deltas} (any order, duplicates allowed), buffers the rest. */
@@ -163,7 +195,7 @@ public final class FleetMemory {
         for (long id = 1; id <= count; id++) {
             Optional<dev.loci.spatial.observation.Observation> o = memory.observation().apply(id);
             if (o.isPresent()) {
-                items.add(hash('O', out -> observations.write(out, new DeltaPayload.ObservationWritten(o.get()).observation())));
+                items.add(hash('O', out -> observations.write(out, DeltaPayload.ObservationsWritten.withoutImage(o.get()))));
             }
         }
         var stored = memory.allEvents().get();
@@ -185,8 +217,8 @@ public final class FleetMemory {
     private void apply(Delta delta) {
         DeltaPayload payload = delta.payload();
         try {
-            if (payload instanceof DeltaPayload.ObservationWritten o) {
-                memory.observe().accept(o.observation());
+            if (payload instanceof DeltaPayload.ObservationsWritten o) {
+                o.observations().forEach(memory.observe());
             } else if (payload instanceof DeltaPayload.EventRecorded e) {
                 memory.record().accept(e.event());
             } else {

@@ -40,7 +40,7 @@ class FleetWireTest {
     @Test
     void everyPayloadKindRoundTrips() throws Exception {
         List<Delta> deltas = List.of(
-                delta(1, new DeltaPayload.ObservationWritten(observation(1))),
+                delta(1, new DeltaPayload.ObservationsWritten(List.of(observation(1), observation(2)))),
                 delta(2, new DeltaPayload.EventRecorded(Event.of(A, Timestamp.ofNanos(5), EventType.ACTION, "tasks",
                         "picked the mug").at(new Vec3(1, 2, 0)))),
                 delta(3, new DeltaPayload.ProfileWritten(new Versioned<>(FleetWrites.profile(A, 0.5,
@@ -60,7 +60,7 @@ class FleetWireTest {
     @Test
     void localReferencesDoNotTravel() {
         Observation withImage = observation(1).withImage(new BlobId(42));
-        assertThat(new DeltaPayload.ObservationWritten(withImage).observation().image()).isEmpty();
+        assertThat(new DeltaPayload.ObservationsWritten(List.of(withImage)).observations().get(0).image()).isEmpty();
         Event withObjects = Event.of(A, Timestamp.ofNanos(5), EventType.ACTION, "tasks", "x").involving(List.of(3L));
         assertThat(new DeltaPayload.EventRecorded(withObjects).event().objects()).isEmpty();
     }
@@ -69,7 +69,7 @@ class FleetWireTest {
     void largeBatchesSplitIntoPacketsUnderTheBound() throws Exception {
         List<Delta> deltas = new ArrayList<>();
         for (int i = 1; i <= 2000; i++) {
-            deltas.add(delta(i, new DeltaPayload.ObservationWritten(observation(i))));
+            deltas.add(delta(i, new DeltaPayload.ObservationsWritten(List.of(observation(i)))));
         }
         List<byte[]> packets = wire.packDeltas(A, deltas);
         assertThat(packets.size()).isGreaterThan(1);
@@ -83,7 +83,7 @@ class FleetWireTest {
 
     @Test
     void malformedBytesAreRefusedNamingWhatIsWrong() {
-        byte[] good = codec.encode(delta(1, new DeltaPayload.ObservationWritten(observation(1))));
+        byte[] good = codec.encode(delta(1, new DeltaPayload.ObservationsWritten(List.of(observation(1), observation(2)))));
         byte[] newer = good.clone();
         newer[0] = 2;
         assertThatThrownBy(() -> codec.decode(newer)).isInstanceOf(CorruptRecordException.class)
@@ -97,7 +97,7 @@ class FleetWireTest {
                 .hasMessageContaining("kind 9");
         assertThatThrownBy(() -> wire.decode(new byte[FleetWire.MAX_PACKET_BYTES + 1]))
                 .isInstanceOf(CorruptRecordException.class).hasMessageContaining("more than");
-        assertThatThrownBy(() -> new Delta(A, 3, VersionVector.EMPTY, new DeltaPayload.ObservationWritten(observation(1))))
+        assertThatThrownBy(() -> new Delta(A, 3, VersionVector.EMPTY, new DeltaPayload.ObservationsWritten(List.of(observation(1), observation(2)))))
                 .hasMessageContaining("context.robot_a");
     }
 }
