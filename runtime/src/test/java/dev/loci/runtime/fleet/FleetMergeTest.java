@@ -90,6 +90,8 @@ class FleetMergeTest {
             assertThat(again.applied()).isZero();
             assertThat(again.duplicates()).isEqualTo(fromA.size());
             assertThat(runtimes.get(ORIGINS.get(1)).stats().observations()).isEqualTo(afterAll);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> runtimes.get(a).fleet(RobotId.of("robot_z")))
+                    .hasMessageContaining("self").hasMessageContaining("robot_z");
         } finally {
             closeAll(runtimes);
         }
