@@ -18,6 +18,10 @@ import dev.loci.episodic.event.EventLog;
 import dev.loci.episodic.event.EventQuery;
 import dev.loci.episodic.event.StoredEvent;
 import dev.loci.runtime.embodiment.ProfileBook;
+import dev.loci.runtime.fleet.DeltaPayload;
+import dev.loci.runtime.fleet.FleetMemory;
+import dev.loci.runtime.fleet.FleetSync;
+import dev.loci.runtime.fleet.MemoryAccess;
 import dev.loci.runtime.lifecycle.Forgetting;
 import dev.loci.runtime.lifecycle.ForgettingPolicy;
 import dev.loci.runtime.lifecycle.ForgettingReport;
@@ -96,6 +100,9 @@ public final class LociRuntime implements AutoCloseable {
     private final Forgetting forgetting;
     private final ProfileBook profiles;
     private final StoreWriter writer;
+    // ---- fleet memory (dev.loci.runtime.fleet): set once, then used on the writer thread only ----
+    private static final String FLEET_SELF = "self";
+    private volatile FleetMemory fleet;
     private final Rejections rejections = new Rejections();
     /** Tells semantic memory what changed, once it is started by {@link #semantic}. */
     private final SemanticFeed semanticFeed = new SemanticFeed();
@@ -121,6 +128,8 @@ public final class LociRuntime implements AutoCloseable {
         replayOpenEpisodes(store);
         this.writer = new StoreWriter(store, List.of(spatial::beforeCommit, occupancy::beforeCommit, events::beforeCommit),
                 config.commitInterval(), config.queueCapacity(), config.offerTimeout());
+        String fleetSelf = store.fleet().meta().get(FLEET_SELF);
+        this.fleet = fleetSelf == null ? null : newFleetMemory(new RobotId(fleetSelf));
     }
 
     /** Opens the memory kept in {@code directory} (creating it if new) and rebuilds the in-memory indexes. */
@@ -145,7 +154,11 @@ public final class LociRuntime implements AutoCloseable {
     /** Stores a raw observation and fuses it into object memory; completes when committed. */
     public CompletableFuture<ObservationAck> ingest(Observation observation) {
         checked(() -> checkObservation(observation));
-        return writer.submit(() -> apply(observation));
+        return writer.submit(() -> {
+            ObservationAck ack = apply(observation);
+            shareObservations(List.of(observation));
+            return ack;
+        });
     }
 
     /** Stores a batch of observations in order; completes when all are committed. */
@@ -161,6 +174,7 @@ public final class LociRuntime implements AutoCloseable {
             for (Observation observation : copy) {
                 acks.add(apply(observation));
             }
+            shareObservations(copy);
             return acks;
         });
     }
@@ -179,6 +193,7 @@ public final class LociRuntime implements AutoCloseable {
         return writer.submit(() -> {
             FrameResult result = spatial.observeFrame(frame);
             result.observations().forEach(ingested -> semanticFeed.object(ingested.fusion().object()));
+            shareObservations(frame.observations());
             return result;
         });
     }
@@ -203,15 +218,21 @@ public final class LociRuntime implements AutoCloseable {
             return null;
         });
         return writer.submit(() -> {
-            StoredEvent stored = events.append(event);
-            latestEventTime.accumulateAndGet(event.time(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
-            synchronized (chunks) {
-                semanticFeed.chunks(chunks.observe(stored));
-                working.observe(stored);
-            }
-            semanticFeed.event(stored);
+            StoredEvent stored = append(event);
+            share(new DeltaPayload.EventRecorded(event));
             return stored;
         });
+    }
+
+    private StoredEvent append(Event event) {
+        StoredEvent stored = events.append(event);
+        latestEventTime.accumulateAndGet(event.time(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        synchronized (chunks) {
+            semanticFeed.chunks(chunks.observe(stored));
+            working.observe(stored);
+        }
+        semanticFeed.event(stored);
+        return stored;
     }
 
     /**
@@ -279,7 +300,11 @@ public final class LociRuntime implements AutoCloseable {
         Provenance by = checked(() -> new Provenance(Require.present("profile", profile).id(), source,
                 profile.lastHeartbeat()));
         checked(() -> checkInWorld("pose", profile.pose().position()));
-        return writer.submit(() -> profiles.update(profile, by));
+        return writer.submit(() -> {
+            Versioned<RobotProfile> stored = profiles.update(profile, by);
+            share(new DeltaPayload.ProfileWritten(stored));
+            return stored;
+        });
     }
 
     /** Keeps a large binary (a snapshot image) in the blob file; durable with the next commit. */
@@ -517,6 +542,52 @@ public final class LociRuntime implements AutoCloseable {
                         () -> occupancy.places().places()), this));
     }
 
+    /**
+     * Fleet memory: from now on (and after every reopen) each committed observation, event and profile update
+     * is also a delta of origin {@code self}, shared through the returned facet; peers' deltas merge through it.
+     * Call right after open: writes made before the first call are not shared. A store keeps its origin.
+     */
+    public synchronized FleetSync fleet(RobotId self) {
+        Require.present("self", self);
+        if (fleet == null) {
+            try {
+                writer.submit(() -> {
+                    store.fleet().meta().put(FLEET_SELF, self.name());
+                    fleet = newFleetMemory(self);
+                    return null;
+                }).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting fleet memory", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("fleet memory did not start: " + e.getCause().getMessage(), e.getCause());
+            }
+        } else if (!fleet.self().equals(self)) {
+            throw rejections.count(new InvalidValueException("self", self, "this store is fleet origin "
+                    + fleet.self() + "; an origin cannot be renamed"));
+        }
+        return new FleetSync(writer, fleet);
+    }
+
+    private FleetMemory newFleetMemory(RobotId self) {
+        return new FleetMemory(self, store.fleet(), new MemoryAccess(this::apply, this::append, profiles,
+                spatial::observationCount, spatial::observation, this::allEvents));
+    }
+
+    private void shareObservations(List<Observation> observations) {
+        FleetMemory shared = fleet;
+        if (shared != null && !observations.isEmpty()) {
+            shared.recordLocalObservations(observations);
+        }
+    }
+
+    private void share(DeltaPayload payload) {
+        FleetMemory shared = fleet;
+        if (shared != null) {
+            shared.recordLocal(payload);
+        }
+    }
+
     /** Commits everything submitted, then closes the files. */
     @Override
     public void close() throws IOException {
@@ -550,7 +621,7 @@ public final class LociRuntime implements AutoCloseable {
     }
 
     /** Every event in log order (for semantic memory's backfill, on the writer thread). */
-    private Iterable<StoredEvent> allEvents() {
+    private List<StoredEvent> allEvents() {
         List<StoredEvent> all = new ArrayList<>();
         store.eventTraces().forEach((id, trace) -> events.get(trace.robot(), trace.time().nanos(), id)
                 .ifPresent(e -> all.add(new StoredEvent(id, e))));

@@ -41,6 +41,17 @@ public final class ProfileBook {
         return next;
     }
 
+    /**
+     * Stores a version made elsewhere (a peer runtime's) exactly as it is, number and provenance included; the
+     * caller has decided that it wins over the current one.
+     */
+    public void adopt(Versioned<RobotProfile> version) {
+        RobotProfile profile = version.value();
+        store.put(profile.id().name(), version);
+        history.put(new long[] {profile.id().key(), profile.lastHeartbeat().nanos(), version.version()}, version);
+        current.put(profile.id(), version);
+    }
+
     public Optional<Versioned<RobotProfile>> get(RobotId robot) {
         return Optional.ofNullable(current.get(robot));
     }

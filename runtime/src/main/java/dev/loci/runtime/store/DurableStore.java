@@ -62,6 +62,7 @@ public final class DurableStore implements AutoCloseable {
     private final BTreeMap<long[], ObjectState> objectVersions;
     private final BTreeMap<long[], Versioned<RobotProfile>> profileHistory;
     private final BTreeMap<long[], byte[]> semanticVectors;
+    private final FleetMaps fleet;
 
     private DurableStore(Path directory, DB db, BlobStore blobs, ObservationJournal observations) {
         this.directory = directory;
@@ -95,6 +96,11 @@ public final class DurableStore implements AutoCloseable {
                 .valuesOutsideNodesEnable().createOrOpen();
         this.semanticVectors = db.treeMap("semantic.vectors", Serializer.LONG_ARRAY, Serializer.BYTE_ARRAY)
                 .createOrOpen();
+        this.fleet = new FleetMaps(
+                db.treeMap("fleet.log", Serializer.LONG_ARRAY, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable()
+                        .createOrOpen(),
+                db.treeMap("fleet.marks", Serializer.STRING, Serializer.LONG).createOrOpen(),
+                db.treeMap("fleet.meta", Serializer.STRING, Serializer.STRING).createOrOpen());
     }
 
     /** Opens (creating if needed) the memory in {@code directory}, replaying MapDB's log after a crash. */
@@ -197,6 +203,11 @@ public final class DurableStore implements AutoCloseable {
     /** Text vectors by {kind, id}, each a VectorRecordCodec record (format-version byte first). */
     public BTreeMap<long[], byte[]> semanticVectors() {
         return semanticVectors;
+    }
+
+    /** Fleet memory: the delta log, the version vector and who wrote each profile. */
+    public FleetMaps fleet() {
+        return fleet;
     }
 
     /** Episodes and sessions of the event history. */
