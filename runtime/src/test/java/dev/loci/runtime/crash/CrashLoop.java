@@ -47,11 +47,12 @@ public final class CrashLoop {
             int delay = random.nextInt(maxDelay + 1);
             Map<Long, Long> acked = runAndKill(dir, nextIndex, delay, haltInCommit);
             nextIndex += 1_000_000;
-            String outcome;
+            Path redo = dir.resolve("memory.db.redo");
+            String outcome = "redo log " + (Files.exists(redo) ? Files.size(redo) : 0) + " bytes; ";
             try (LociRuntime runtime = LociRuntime.open(dir, LociConfig.DEFAULT)) {
                 long missing = acked.values().stream().filter(id -> runtime.observation(id).isEmpty()).count();
                 lostAcks += (int) missing;
-                outcome = "reopened, " + acked.size() + " acks, " + missing + " missing, "
+                outcome += "reopened, " + acked.size() + " acks, " + missing + " missing, "
                         + runtime.stats().observations() + " observations";
             } catch (Throwable e) {
                 failedReopens++;
