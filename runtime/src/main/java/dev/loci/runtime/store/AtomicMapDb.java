@@ -1,7 +1,11 @@
 package dev.loci.runtime.store;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import org.mapdb.CC;
 import org.mapdb.DB;
 import org.mapdb.StoreWAL;
@@ -25,6 +29,28 @@ final class AtomicMapDb {
 
     /** Finishes an interrupted commit if there is one, then opens (or creates) {@code dbFile}. */
     static DB open(Path dbFile, long allocateIncrement) throws IOException {
+        if (!Files.exists(dbFile)) {
+            createWhole(dbFile, allocateIncrement);
+        }
+        return openExisting(dbFile, allocateIncrement);
+    }
+
+    /**
+     * MapDB grows a new file before it writes the header, and a file without a header never opens again: so
+     * a new store is made under a temporary name and moved into place only once its header is synced.
+     */
+    private static void createWhole(Path dbFile, long allocateIncrement) throws IOException {
+        Path fresh = dbFile.resolveSibling(dbFile.getFileName() + ".new");
+        Files.deleteIfExists(fresh); // left by a kill during an earlier first open: it never held data
+        Files.deleteIfExists(redoLogOf(fresh));
+        openExisting(fresh, allocateIncrement).close();
+        Files.move(fresh, dbFile, StandardCopyOption.ATOMIC_MOVE);
+        try (FileChannel directory = FileChannel.open(dbFile.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+            directory.force(true); // make the rename durable
+        }
+    }
+
+    private static DB openExisting(Path dbFile, long allocateIncrement) throws IOException {
         Path redoLog = redoLogOf(dbFile);
         RedoLoggedVolume.recover(dbFile, redoLog);
         // What fileMmapEnableIfSupported() picks on a 64-bit JVM, the only kind Loci runs on.

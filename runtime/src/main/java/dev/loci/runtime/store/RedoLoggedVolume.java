@@ -23,6 +23,10 @@ import org.mapdb.volume.Volume;
  * file. {@link #recover} replays a complete redo log before the store is opened; an incomplete one belongs to a
  * commit that never touched the file and is dropped.
  *
+ * <p>Threads: writes and {@link #sync()} come only from {@code StoreWAL.commit()} (and store creation), which
+ * holds all of MapDB's segment write locks; every read runs under a segment read lock. MapDB's locks therefore
+ * already order reads against held writes, and reads take no monitor here (one would serialize all queries).
+ *
  * <p>Redo log format: version byte, then entries {@code (long offset, int length, bytes)}, then an end marker
  * {@code (long -1, int 0)} and the CRC32C of everything before it. Replaying is idempotent.
  */
@@ -201,7 +205,7 @@ final class RedoLoggedVolume extends Volume {
     }
 
     @Override
-    public synchronized long getLong(long offset) {
+    public long getLong(long offset) {
         if (pending.isEmpty()) {
             return file.getLong(offset);
         }
@@ -211,7 +215,7 @@ final class RedoLoggedVolume extends Volume {
     }
 
     @Override
-    public synchronized int getInt(long offset) {
+    public int getInt(long offset) {
         if (pending.isEmpty()) {
             return file.getInt(offset);
         }
@@ -221,7 +225,7 @@ final class RedoLoggedVolume extends Volume {
     }
 
     @Override
-    public synchronized byte getByte(long offset) {
+    public byte getByte(long offset) {
         if (pending.isEmpty()) {
             return file.getByte(offset);
         }
@@ -231,7 +235,7 @@ final class RedoLoggedVolume extends Volume {
     }
 
     @Override
-    public synchronized DataInput2 getDataInput(long offset, int size) {
+    public DataInput2 getDataInput(long offset, int size) {
         if (pending.isEmpty()) {
             return file.getDataInput(offset, size);
         }
@@ -241,7 +245,7 @@ final class RedoLoggedVolume extends Volume {
     }
 
     @Override
-    public synchronized void getData(long offset, byte[] bytes, int bytesPos, int size) {
+    public void getData(long offset, byte[] bytes, int bytesPos, int size) {
         file.getData(offset, bytes, bytesPos, size);
         overlay(offset, bytes, bytesPos, size);
     }

@@ -92,4 +92,16 @@ class RedoLoggedVolumeTest {
     private static long longInFile(Path file, long offset) throws IOException {
         return ByteBuffer.wrap(Files.readAllBytes(file), (int) offset, 8).getLong();
     }
+
+    @Test
+    void aNewStoreReplacesWhatAKilledFirstOpenLeftAndHasItsHeader() throws IOException {
+        Path file = dir.resolve("memory.db");
+        Files.write(dir.resolve("memory.db.new"), new byte[4096]); // a first open killed before its header
+
+        AtomicMapDb.open(file, 1L << 20).close();
+
+        assertThat(dir.resolve("memory.db.new")).doesNotExist();
+        assertThat(longInFile(file, 0)).as("MapDB file header").isNotZero();
+        AtomicMapDb.open(file, 1L << 20).close();
+    }
 }
