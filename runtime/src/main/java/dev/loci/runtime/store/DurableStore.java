@@ -24,14 +24,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
-import org.mapdb.DBMaker;
 import org.mapdb.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The files of one memory: {@code memory.db} (MapDB, transactions + mmap: a kill -9 loses at most the
- * uncommitted tail), {@code observations/} (the raw-observation journal) and {@code blobs/} (large binaries). It opens them, hands out the maps the memories
+ * The files of one memory: {@code memory.db} (MapDB, transactions + mmap, commits made atomic by
+ * {@link AtomicMapDb}: a kill -9 loses at most the uncommitted tail), {@code observations/} (the raw-observation journal) and {@code blobs/} (large binaries). It opens them, hands out the maps the memories
  * keep their data in, and commits. Only {@link StoreWriter} mutates maps or calls {@link #commit()}.
  */
 public final class DurableStore implements AutoCloseable {
@@ -108,11 +107,8 @@ public final class DurableStore implements AutoCloseable {
         Files.createDirectories(directory);
         Path file = directory.resolve("memory.db");
         boolean existed = Files.exists(file);
-        DB db = DBMaker.fileDB(file.toFile())
-                .transactionEnable()
-                .fileMmapEnableIfSupported()
-                .allocateIncrement(32L << 20)
-                .make();
+        // Not DBMaker: MapDB 3.1.0 tears its file when killed inside a commit; AtomicMapDb makes commits atomic.
+        DB db = AtomicMapDb.open(file, 32L << 20);
         BlobStore blobs = null;
         ObservationJournal journal = null;
         try {

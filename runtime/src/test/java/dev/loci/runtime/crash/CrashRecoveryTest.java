@@ -11,6 +11,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -37,43 +39,62 @@ class CrashRecoveryTest {
         long nextIndex = 0;
         long totalAcked = 0;
         for (int round = 1; round <= KILLS; round++) {
-            Map<Long, Long> acked = runWriterAndKill(nextIndex, 200 + random.nextInt(1200));
+            Map<Long, Long> acked = runWriterAndKill(nextIndex, 200 + random.nextInt(1200), false);
             assertThat(acked).as("round %d acknowledged something before the kill", round).isNotEmpty();
             totalAcked += acked.size();
-
-            try (LociRuntime runtime = LociRuntime.open(dir, LociConfig.DEFAULT)) {
-                for (Map.Entry<Long, Long> ack : acked.entrySet()) {
-                    Optional<Observation> stored = runtime.observation(ack.getValue());
-                    assertThat(stored).as("acknowledged observation %d (id %d)", ack.getKey(), ack.getValue())
-                            .isPresent();
-                    assertIdenticalToWhatWasWritten(runtime, stored.get(), ack.getKey());
-                }
-                long maxIndex = nextIndex - 1;
-                long observations = 0;
-                for (long id = 1; runtime.observation(id).isPresent(); id++) {
-                    Observation visible = runtime.observation(id).get();
-                    assertIdenticalToWhatWasWritten(runtime, visible, TestObservations.indexOf(visible));
-                    maxIndex = Math.max(maxIndex, TestObservations.indexOf(visible));
-                    observations++;
-                }
-                assertThat(observations).isEqualTo(runtime.stats().observations());
-                long fused = runtime.objectClasses().stream().flatMap(c -> runtime.objectsOfClass(c).stream())
-                        .mapToLong(RememberedObject::observationCount).sum();
-                assertThat(fused).as("objects account for exactly the committed observations")
-                        .isEqualTo(observations);
-
-                long probe = maxIndex + 1;
-                Observation after = TestObservations.numbered(SEED, probe);
-                if (TestObservations.hasImage(probe)) {
-                    after = after.withImage(runtime.putBlob(TestObservations.imageFor(probe)));
-                }
-                long id = runtime.ingest(after).get(10, TimeUnit.SECONDS).observationId();
-                assertThat(runtime.observation(id)).contains(after);
-                nextIndex = probe + 1;
-            }
+            nextIndex = reopenAndCheck(acked, nextIndex);
         }
         System.out.printf("crash test: %d kills, %d acknowledged observations checked, 0 missing%n", KILLS,
                 totalAcked);
+    }
+
+    /**
+     * MapDB 3.1.0 copies each commit into its file in place after syncing its WAL and never replays that WAL:
+     * a kill inside the copy tore the file (reopen failed reading a B-tree node in ~1 of 3 such kills). A kill
+     * at a random moment lands there only by chance, so here the writer halts itself right inside the copy.
+     */
+    @Test
+    void reopensAfterKillsInsideMapDbCommits() throws Exception {
+        Random random = new Random(11);
+        long nextIndex = 0;
+        for (int round = 1; round <= KILLS; round++) {
+            Map<Long, Long> acked = runWriterAndKill(nextIndex, random.nextInt(1000), true);
+            nextIndex = reopenAndCheck(acked, nextIndex);
+        }
+    }
+
+    /** Reopens, checks every acknowledged and every visible observation, writes one more; returns the next index. */
+    private long reopenAndCheck(Map<Long, Long> acked, long nextIndex) throws Exception {
+        try (LociRuntime runtime = LociRuntime.open(dir, LociConfig.DEFAULT)) {
+            for (Map.Entry<Long, Long> ack : acked.entrySet()) {
+                Optional<Observation> stored = runtime.observation(ack.getValue());
+                assertThat(stored).as("acknowledged observation %d (id %d)", ack.getKey(), ack.getValue())
+                        .isPresent();
+                assertIdenticalToWhatWasWritten(runtime, stored.get(), ack.getKey());
+            }
+            long maxIndex = nextIndex - 1;
+            long observations = 0;
+            for (long id = 1; runtime.observation(id).isPresent(); id++) {
+                Observation visible = runtime.observation(id).get();
+                assertIdenticalToWhatWasWritten(runtime, visible, TestObservations.indexOf(visible));
+                maxIndex = Math.max(maxIndex, TestObservations.indexOf(visible));
+                observations++;
+            }
+            assertThat(observations).isEqualTo(runtime.stats().observations());
+            long fused = runtime.objectClasses().stream().flatMap(c -> runtime.objectsOfClass(c).stream())
+                    .mapToLong(RememberedObject::observationCount).sum();
+            assertThat(fused).as("objects account for exactly the committed observations")
+                    .isEqualTo(observations);
+
+            long probe = maxIndex + 1;
+            Observation after = TestObservations.numbered(SEED, probe);
+            if (TestObservations.hasImage(probe)) {
+                after = after.withImage(runtime.putBlob(TestObservations.imageFor(probe)));
+            }
+            long id = runtime.ingest(after).get(10, TimeUnit.SECONDS).observationId();
+            assertThat(runtime.observation(id)).contains(after);
+            return probe + 1;
+        }
     }
 
     private static void assertIdenticalToWhatWasWritten(LociRuntime runtime, Observation stored, long index) {
@@ -90,11 +111,20 @@ class CrashRecoveryTest {
         assertThat(stored).isEqualTo(expected);
     }
 
-    /** Runs a CrashWriter, kills it {@code killAfterMillis} after its first ack, returns index -> id acknowledged. */
-    private Map<Long, Long> runWriterAndKill(long firstIndex, long killAfterMillis) throws Exception {
+    /**
+     * Runs a CrashWriter, kills it {@code killAfterMillis} after its first ack (or, with {@code insideCommit}, lets
+     * it halt itself inside the first MapDB commit copy after that long), returns index -> id acknowledged.
+     */
+    private Map<Long, Long> runWriterAndKill(long firstIndex, long killAfterMillis, boolean insideCommit)
+            throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process writer = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                CrashWriter.class.getName(), dir.toString(), Long.toString(SEED), Long.toString(firstIndex))
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp",
+                System.getProperty("java.class.path"), CrashWriter.class.getName(), dir.toString(),
+                Long.toString(SEED), Long.toString(firstIndex)));
+        if (insideCommit) {
+            command.add(Long.toString(killAfterMillis));
+        }
+        Process writer = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         Map<Long, Long> acked = new ConcurrentHashMap<>();
@@ -115,6 +145,12 @@ class CrashRecoveryTest {
             }
         });
         reader.start();
+        if (insideCommit) {
+            assertThat(writer.waitFor(120, TimeUnit.SECONDS)).as("writer halted inside a commit").isTrue();
+            assertThat(writer.exitValue()).as("halted like SIGKILL").isEqualTo(137);
+            reader.join(10_000);
+            return Map.copyOf(acked);
+        }
         // Kill at a random moment while ingest is in full swing, however long the JVM took to start.
         assertThat(firstAck.await(120, TimeUnit.SECONDS)).as("writer acknowledged its first write").isTrue();
         Thread.sleep(killAfterMillis);
