@@ -48,6 +48,9 @@ final class DemoReport {
                 byBody.totalTaskSeconds() < nearest.totalTaskSeconds() ? "beats" : "does NOT beat",
                 byBody.totalTaskSeconds(), nearest.totalTaskSeconds(), ratio));
 
+        md.append("Tasks " + FleetMember.FAILING + " had and lost (to its crash, or to a step it could not do), "
+                + "and who finished them: ").append(reassigned(byBody)).append(" (embodiment run); ")
+                .append(reassigned(nearest)).append(" (nearest run).\n\n");
         md.append("## Exploration\n\n");
         md.append(String.format("The three robots explored for %.1f s of simulated time (frontiers, then a tour of "
                 + "the places), into one memory.%n%n", explored.seconds()));
@@ -116,6 +119,16 @@ final class DemoReport {
                     t.task().attempts(), t.finishedAfter(), t.metres(), t.shortest()));
         }
         md.append('\n');
+    }
+
+    /** Tasks the crashed robot had, and who finished them. */
+    private static String reassigned(TaskPhase.Result run) {
+        List<String> moved = run.tasks().stream()
+                .filter(t -> t.task().excluded().stream().anyMatch(r -> r.name().equals(FleetMember.FAILING)))
+                .map(t -> t.task().id() + " (" + t.words() + ") " + (t.task().state() == TaskState.DONE
+                        ? "done by " + t.task().plan().orElseThrow().robot() : t.task().state().toString()))
+                .toList();
+        return moved.isEmpty() ? "none" : String.join(", ", moved);
     }
 
     private static String pct(TaskPhase.Result run) {

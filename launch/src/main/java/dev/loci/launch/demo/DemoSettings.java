@@ -31,8 +31,8 @@ public record DemoSettings(String world, long seed, double dt, int senseEvery, d
         return new DemoSettings(world, seed, 0.1, 2, 400, 4, 3, 1200, 20, 500);
     }
 
-    /** A smaller run for tests: less exploring, fewer tasks and calls. */
+    /** The same tasks with fewer ROS 2 calls and a shorter cap on the task phase, for tests. */
     public static DemoSettings quick(String world, long seed) {
-        return new DemoSettings(world, seed, 0.1, 2, 400, 2, 1, 900, 1, 100);
+        return new DemoSettings(world, seed, 0.1, 2, 400, 4, 3, 900, 20, 100);
     }
 }

@@ -45,7 +45,7 @@ final class TaskChoice {
         }
         List<Chosen> chosen = new ArrayList<>();
         for (String label : fetched) {
-            chosen.add(new Chosen(TaskSpec.fetch(label, drop), "fetch " + article(label) + " to the " + table.name()));
+            chosen.add(new Chosen(TaskSpec.fetch(label, drop), "fetch the " + label + " to the " + table.name()));
         }
         Set<String> found = new LinkedHashSet<>();
         known.stream().sorted(Comparator.comparingLong(RememberedObject::id)).map(RememberedObject::label)
@@ -55,7 +55,7 @@ final class TaskChoice {
                     }
                 });
         for (String label : found) {
-            chosen.add(new Chosen(TaskSpec.find(label), "go to " + article(label)));
+            chosen.add(new Chosen(TaskSpec.find(label), "go to the " + label));
         }
         return chosen;
     }
@@ -68,10 +68,6 @@ final class TaskChoice {
                 .min(Comparator.comparingDouble((Solid f) -> Math.hypot(f.center().x() - cx, f.center().y() - cy))
                         .thenComparing(Solid::name))
                 .orElseThrow(() -> new IllegalStateException("world " + world.name() + " has no table to fetch to"));
-    }
-
-    private static String article(String label) {
-        return ("aeiou".indexOf(label.charAt(0)) >= 0 ? "an " : "a ") + label;
     }
 
     private static boolean onFurniture(World world, RememberedObject o, Solid furniture) {

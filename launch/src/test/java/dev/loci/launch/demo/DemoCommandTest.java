@@ -23,7 +23,7 @@ class DemoCommandTest {
     Path data;
 
     @Test
-    void quickDemoFinishesEveryTaskDespiteTheCrashAndWritesTheReport() throws Exception {
+    void quickDemoFinishesEveryTaskDespiteTheCrashBeatsNearestRobotAndWritesTheReport() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         int exit = new CommandLine(new DemoCommand(new PrintStream(printed, true, StandardCharsets.UTF_8)))
                 .execute("--data", data.toString(), "--quick");
@@ -38,7 +38,8 @@ class DemoCommandTest {
         assertThat(report.resolve("tasks-embodiment.png")).isRegularFile();
         assertThat(report.resolve("tasks-nearest.png")).isRegularFile();
         String markdown = Files.readString(report.resolve("report.md"));
-        assertThat(markdown).contains("| success rate | 100%", "where_is", "objects_near", "total task time");
+        assertThat(markdown).contains("| success rate | 100%", "where_is", "objects_near", "total task time",
+                "Embodiment-aware allocation beats nearest-robot allocation on total task time");
 
         try (LociRuntime memory = SimMemory.open(data.resolve("memory"))) {
             assertThat(memory.profile(RobotId.of(FleetMember.FAILING)).orElseThrow().value().status())
