@@ -1,44 +1,61 @@
 package dev.loci.launch.demo;
 
-import dev.loci.episodic.event.EventQuery;
-import dev.loci.episodic.event.StoredEvent;
-import dev.loci.runtime.LociConfig;
+import dev.loci.planner.allocation.EmbodimentAllocator;
+import dev.loci.planner.allocation.NearestRobotAllocator;
+import dev.loci.planner.task.TaskPlanner;
 import dev.loci.runtime.LociRuntime;
-import dev.loci.runtime.RuntimeStats;
-import dev.loci.runtime.Sighting;
-import dev.loci.runtime.embodiment.RobotProfile;
+import dev.loci.sim.SimMemory;
+import dev.loci.sim.picture.TopDownPicture;
+import dev.loci.sim.world.World;
+import dev.loci.sim.world.WorldBuilder;
+import dev.loci.sim.world.WorldFiles;
+import dev.loci.sim.world.WorldSpec;
 import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.objects.RememberedObject;
-import dev.loci.spatial.provenance.RobotId;
-import dev.loci.spatial.provenance.Timestamp;
-import dev.loci.spatial.provenance.Versioned;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code loci demo}: until the simulator and ROS 2 issues land, a scripted session of three robots in an
- * apartment, stored in a real memory under {@code <data>/demo-session}, then the questions a planner would ask.
+ * {@code loci demo}: three heterogeneous robots explore a simulated building into one Loci memory, the planner
+ * bridge runs fetch and go-to-object tasks chosen from that memory while one robot crashes, the memory node
+ * answers queries over ROS 2, and the same tasks run again with nearest-robot allocation on a copy; the report
+ * with pictures goes to {@code <data>/report}.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run a scripted multi-robot session into a durable memory and query it.")
+        description = {"Simulated robots explore into a Loci memory, then run fetch and go-to-object tasks from it "
+                + "while one robot fails; compares embodiment-aware with nearest-robot allocation; queries the "
+                + "memory over ROS 2; writes <data>/report/report.md with pictures."})
 public final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--data", description = "Where memories live (default: ${DEFAULT-VALUE}); the demo "
-            + "replaces its own demo-session folder there.", defaultValue = "loci-data")
+    @Option(names = "--data", description = "Where the demo's memories and report go (default: ${DEFAULT-VALUE}); "
+            + "the demo replaces its own memory, baseline-nearest and report folders there.",
+            defaultValue = "loci-data")
     Path data;
 
-    @Option(names = "--seed", description = "Seed of the scripted noise (default: ${DEFAULT-VALUE}).",
-            defaultValue = "7")
+    @Option(names = "--seed", description = "Seed of the world's object placement and sensor noise "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "7")
     long seed;
 
+    @Option(names = "--world", description = "Bundled world: household, restaurant or supermarket "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "household")
+    String world;
+
+    @Option(names = "--quick", description = "A smaller run (fewer tasks and queries), for tests.")
+    boolean quick;
+
     private final PrintStream out;
+    private final long started = System.nanoTime();
 
     public DemoCommand() {
         this(System.out);
@@ -49,86 +66,139 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        Path session = data.resolve("demo-session");
-        deleteRecursively(session);
-        out.println("Loci demo: three robots explore an apartment; memory lives in " + session.toAbsolutePath());
-        out.println();
-        long start = System.nanoTime();
-        Timestamp end;
-        try (LociRuntime runtime = LociRuntime.open(session, LociConfig.DEFAULT)) {
-            end = new ScriptedSession(runtime, seed, line -> out.println("  " + line)).run();
-            runtime.flush();
-            RuntimeStats stats = runtime.stats();
-            out.printf("%nStored in %.1f s (%.0f s of robot time): %d observations fused into %d objects of %d "
-                            + "classes, %d events, %d robot profiles, %d KiB on disk.%n",
-                    (System.nanoTime() - start) / 1e9, end.seconds(), stats.observations(), stats.objects(),
-                    runtime.objectClasses().size(), stats.events(), stats.profiles(), runtime.bytesOnDisk() / 1024);
-            ask(runtime);
+    public Integer call() throws Exception {
+        long wallStart = System.nanoTime();
+        DemoSettings settings = quick ? DemoSettings.quick(world, seed) : DemoSettings.full(world, seed);
+        Path memoryDir = data.resolve("memory");
+        Path baselineDir = data.resolve("baseline-nearest");
+        Path reportDir = data.resolve("report");
+        for (Path dir : List.of(memoryDir, baselineDir, reportDir)) {
+            deleteRecursively(dir);
         }
-        long reopenStart = System.nanoTime();
-        try (LociRuntime reopened = LociRuntime.open(session, LociConfig.DEFAULT)) {
-            out.printf("%nReopened the memory in %d ms: %d observations, %d objects, %d events are all there.%n",
-                    (System.nanoTime() - reopenStart) / 1_000_000, reopened.stats().observations(),
-                    reopened.stats().objects(), reopened.stats().events());
+        WorldSpec spec = new WorldFiles().bundled(world);
+        List<FleetMember> fleet = FleetMember.heterogeneous();
+        List<String> pictures = new ArrayList<>();
+        out.printf("Loci demo: %s, seed %d, robots %s; memory in %s%n", world, seed,
+                fleet.stream().map(m -> m.name() + " (" + m.body().kind() + ")").toList(), memoryDir.toAbsolutePath());
+
+        say("[1/5] exploring: frontier exploration, then a tour of the places, into one memory");
+        ExplorePhase.Result explored;
+        List<TaskChoice.Chosen> chosen;
+        try (LociRuntime memory = SimMemory.open(memoryDir)) {
+            World explorationWorld = build(spec);
+            explored = ExplorePhase.run(explorationWorld, memory, fleet, settings);
+            say(String.format("      explored %.0f s of simulated time: %d objects of %d classes remembered, "
+                            + "%d open frontiers", explored.seconds(), memory.stats().objects(),
+                    memory.objectClasses().size(), memory.frontiers().size()));
+            chosen = TaskChoice.choose(memory, explorationWorld, settings.fetches(), settings.finds());
+            pictures.add(picture(reportDir, "exploration.png", explorationWorld, memory, explored.trajectories()));
         }
-        out.println("Inspect it again with: ./loci stats --data " + session);
-        return 0;
+        copyRecursively(memoryDir, baselineDir);
+        say("      tasks chosen from memory: " + chosen.stream().map(TaskChoice.Chosen::words).toList());
+
+        say("[2/5] tasks with embodiment-aware allocation; " + FleetMember.FAILING + " will crash mid-run");
+        TaskPhase.Result byBody;
+        Optional<RosQueries.Latencies> ros = Optional.empty();
+        String rosProblem = "";
+        DemoReport.MemoryFacts facts;
+        try (LociRuntime memory = SimMemory.open(memoryDir)) {
+            byBody = TaskPhase.run("[body]   ", memory, build(spec), fleet, explored.poses(), explored.end(),
+                    new EmbodimentAllocator(new TaskPlanner(memory)), chosen, settings, this::say);
+            say(String.format("      %d/%d tasks done; total task time %.1f s", byBody.done(), byBody.tasks().size(),
+                    byBody.totalTaskSeconds()));
+            pictures.add(picture(reportDir, "tasks-embodiment.png", byBody.world(), memory,
+                    merge(explored.trajectories(), byBody.trajectories())));
+
+            say("[3/5] the memory node serves this memory over ROS 2 (DDS on loopback); timing where_is / objects_near");
+            try {
+                List<String> classes = memory.objectClasses();
+                List<Vec3> places = memory.profiles().stream().map(p -> p.value().pose().position()).toList();
+                ros = Optional.of(RosQueries.measure(memory, fleet.stream().map(FleetMember::name).toList(),
+                        classes, places, settings.queryCalls(), explored.end()));
+                RosQueries.Latencies l = ros.get();
+                say(String.format("      ROS_DOMAIN_ID %d: where_is p50 %.0f us p99 %.0f us; objects_near p50 %.0f "
+                                + "us p99 %.0f us (%d calls each)", l.domain(),
+                        RosQueries.Latencies.percentile(l.whereIsMicros(), 50),
+                        RosQueries.Latencies.percentile(l.whereIsMicros(), 99),
+                        RosQueries.Latencies.percentile(l.objectsNearMicros(), 50),
+                        RosQueries.Latencies.percentile(l.objectsNearMicros(), 99), l.whereIsMicros().length));
+            } catch (Exception | LinkageError e) {
+                rosProblem = e.toString();
+                say("      ROS 2 queries not measured: " + rosProblem);
+            }
+            memory.flush();
+            facts = new DemoReport.MemoryFacts(memory.stats(), memory.bytesOnDisk(), memory.objectClasses().size(),
+                    memory.snapshots().size(), memory.frontiers().size());
+        }
+
+        say("[4/5] the same tasks with nearest-robot allocation, on a copy of the explored memory, same world and seed");
+        TaskPhase.Result nearest;
+        try (LociRuntime memory = SimMemory.open(baselineDir)) {
+            nearest = TaskPhase.run("[nearest]", memory, build(spec), fleet, explored.poses(), explored.end(),
+                    new NearestRobotAllocator(memory, new TaskPlanner(memory)), chosen, settings, this::say);
+            say(String.format("      %d/%d tasks done; total task time %.1f s", nearest.done(),
+                    nearest.tasks().size(), nearest.totalTaskSeconds()));
+            pictures.add(picture(reportDir, "tasks-nearest.png", nearest.world(), memory,
+                    merge(explored.trajectories(), nearest.trajectories())));
+        }
+
+        say("[5/5] report");
+        double wall = (System.nanoTime() - wallStart) / 1e9;
+        String markdown = DemoReport.markdown(settings, fleet, explored, byBody, nearest, ros, rosProblem, facts,
+                pictures, wall);
+        Path report = DemoReport.write(reportDir, markdown);
+        out.printf("%nsuccess %d/%d (embodiment) vs %d/%d (nearest); total task time %.1f s vs %.1f s; "
+                        + "SPL %.2f vs %.2f%n", byBody.done(), byBody.tasks().size(), nearest.done(),
+                nearest.tasks().size(), byBody.totalTaskSeconds(), nearest.totalTaskSeconds(), byBody.spl(),
+                nearest.spl());
+        out.printf("memory: %.1f MiB on disk, %d objects, %d events; report: %s (%.0f s)%n",
+                facts.bytesOnDisk() / (1024.0 * 1024.0), facts.stats().objects(), facts.stats().events(),
+                report.toAbsolutePath(), wall);
+        return byBody.done() == byBody.tasks().size() ? 0 : 1;
     }
 
-    private void ask(LociRuntime runtime) {
-        question("Where did I last see a mug?");
-        Sighting mug = runtime.lastSeenOfClass("mug").orElseThrow();
-        out.printf("  object #%d at %s, seen by %s at t=%.1f s%n", mug.objectId(), fmt(mug.where()),
-                mug.seenBy().robot(), mug.seenBy().time().seconds());
-
-        question("Every mug I know of?");
-        runtime.objectsOfClass("mug").forEach(this::printObject);
-
-        Vec3 table = runtime.objectsOfClass("table").get(0).position();
-        question("What is within 0.6 m of the kitchen table " + fmt(table) + "?");
-        runtime.objectsWithin(table, 0.6).forEach(this::printObject);
-
-        Vec3 sofa = runtime.objectsOfClass("sofa").get(0).position();
-        question("Which two chairs are nearest to the sofa?");
-        runtime.nearestOfClass(sofa, "chair", 2).forEach(this::printObject);
-
-        question("Which memory snapshots show a mug or a book? (3D-Mem retrieval: prefilter by class, then rank)");
-        runtime.snapshotsFor(java.util.Set.of("mug", "book"), 3).forEach(s -> out.printf(
-                "  frame #%-4d by %-7s at t=%5.1f s from %s shows %s%n", s.frame().id(), s.frame().robot(),
-                s.frame().time().seconds(), fmt(s.frame().sensorPose().position()), s.classes()));
-        out.printf("  (%d snapshots cover all %d confirmed objects, out of %d frames)%n", runtime.snapshots().size(),
-                runtime.snapshots().stream().mapToInt(s -> s.objects().size()).sum(), runtime.stats().frames());
-
-        question("What did arm_1 do?");
-        List<StoredEvent> history = runtime.events(EventQuery.window(Timestamp.ZERO, Timestamp.ofSeconds(1e6))
-                .ofRobot(RobotId.of("arm_1")));
-        history.forEach(e -> out.printf("  t=%5.1f s  %-13s %s%n", e.event().time().seconds(), e.event().type(),
-                e.event().description()));
-
-        question("Which robots are there, and what can they do?");
-        runtime.profiles().stream().sorted(Comparator.comparing(v -> v.value().id()))
-                .forEach(this::printProfile);
+    private void say(String line) {
+        out.println(line.startsWith("[") && line.charAt(2) == '/'
+                ? String.format("%s   (%.0f s)", line, (System.nanoTime() - started) / 1e9) : line);
+        out.flush();
     }
 
-    private void question(String text) {
-        out.println();
-        out.println("? " + text);
+    private World build(WorldSpec spec) {
+        return new WorldBuilder().build(spec, seed);
     }
 
-    private void printObject(RememberedObject o) {
-        out.printf("  #%-3d %-9s at %s  seen %3d times, last by %-7s  %s%n", o.id(), o.label(), fmt(o.position()),
-                o.observationCount(), o.lastSeen().robot(), o.attributes());
+    private static String picture(Path folder, String name, World world, LociRuntime memory,
+                                  Map<String, List<double[]>> trajectories) throws IOException {
+        List<RememberedObject> remembered = new ArrayList<>();
+        for (String label : memory.objectClasses()) {
+            remembered.addAll(memory.objectsOfClass(label));
+        }
+        TopDownPicture picture = new TopDownPicture(world, 40).occupancy(memory.occupancyGrid())
+                .remembered(remembered).snapshots(memory.snapshots()).frontiers(memory.frontiers());
+        trajectories.values().forEach(picture::trajectory);
+        picture.write(folder.resolve(name));
+        return name;
     }
 
-    private void printProfile(Versioned<RobotProfile> versioned) {
-        RobotProfile p = versioned.value();
-        out.printf("  %-8s %-18s %-6s battery %3.0f%%  reach %.1f m  skills %s  (profile v%d)%n", p.id(),
-                p.kind(), p.status(), p.battery() * 100, p.reachHeight(), p.skills(), versioned.version());
+    private static Map<String, List<double[]>> merge(Map<String, List<double[]>> first,
+                                                     Map<String, List<double[]>> then) {
+        Map<String, List<double[]>> all = new java.util.LinkedHashMap<>();
+        first.forEach((robot, points) -> all.put(robot, new ArrayList<>(points)));
+        then.forEach((robot, points) -> all.computeIfAbsent(robot, r -> new ArrayList<>()).addAll(points));
+        return all;
     }
 
-    private static String fmt(Vec3 v) {
-        return String.format("(%.2f, %.2f, %.2f)", v.x(), v.y(), v.z());
+    private static void copyRecursively(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -9,10 +9,10 @@ import dev.loci.ros.memory.ToolCallHandler;
  * (bad tool, bad argument, read-only catalog) becomes a not-ok reply whose error is the catalog's JSON error
  * object, naming the field and value.
  */
-final class CatalogToolCalls implements ToolCallHandler {
+public final class CatalogToolCalls implements ToolCallHandler {
     private final ToolCatalog catalog;
 
-    CatalogToolCalls(ToolCatalog catalog) {
+    public CatalogToolCalls(ToolCatalog catalog) {
         this.catalog = catalog;
     }
 

@@ -7,11 +7,12 @@ import java.util.List;
 
 /**
  * The skills plans are made of: what a robot executes locally. A robot can do a skill when its profile lists
- * one of the skill's profile names ({@code navigate_to} is also satisfied by the shorter {@code navigate}).
+ * one of the skill's profile names ({@code navigate_to} is also satisfied by the shorter {@code navigate},
+ * {@code search} by {@code observe}: a robot that can look for things can search).
  */
 public enum Skill {
     NAVIGATE_TO("navigate_to", List.of("navigate_to", "navigate"), 0),
-    SEARCH("search", List.of("search"), 5),
+    SEARCH("search", List.of("search", "observe"), 5),
     PICK("pick", List.of("pick"), 10),
     PLACE("place", List.of("place"), 5),
     EXPLORE("explore", List.of("explore"), 5);

@@ -1,0 +1,42 @@
+package dev.loci.launch.demo;
+
+import dev.loci.runtime.LociRuntime;
+import dev.loci.sim.Simulation;
+import dev.loci.sim.sensor.DetectorSettings;
+import dev.loci.sim.task.Team;
+import dev.loci.sim.task.TeamMember;
+import dev.loci.sim.world.World;
+import dev.loci.spatial.provenance.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Phase 1: the fleet explores the building (frontiers, then a tour of the places) so memory fills. */
+final class ExplorePhase {
+    /** Where each robot ended, and what exploring took. */
+    record Result(Timestamp end, double seconds, Map<String, double[]> poses, Map<String, List<double[]>> trajectories) {
+    }
+
+    private ExplorePhase() {
+    }
+
+    static Result run(World world, LociRuntime memory, List<FleetMember> fleet, DemoSettings settings) {
+        Simulation simulation = new Simulation(world, settings.dt());
+        Team team = new Team(simulation, memory, DetectorSettings.DEFAULT, settings.senseEvery(), settings.seed());
+        for (FleetMember robot : fleet) {
+            double[] start = world.spec().starts().get(robot.start());
+            team.add(robot.name(), robot.body(), start[0], start[1], 0);
+        }
+        double seconds = team.explore(settings.exploreSeconds());
+        Map<String, double[]> poses = new LinkedHashMap<>();
+        Map<String, List<double[]>> trajectories = new LinkedHashMap<>();
+        for (TeamMember member : team.members()) {
+            poses.put(member.robot().id().name(),
+                    new double[] {member.robot().x(), member.robot().y(), member.robot().yaw()});
+            trajectories.put(member.robot().id().name(), new ArrayList<>(member.trajectory()));
+        }
+        memory.flush();
+        return new Result(simulation.time(), seconds, poses, trajectories);
+    }
+}
