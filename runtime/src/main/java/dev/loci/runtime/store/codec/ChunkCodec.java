@@ -63,7 +63,7 @@ public final class ChunkCodec implements Codec<Chunk> {
             var objects = Fields.longs(in, Chunk.MAX_OBJECTS, "chunk objects");
             var tasks = Fields.strings(in, Chunk.MAX_NAMES, "chunk tasks");
             var outcomes = Fields.strings(in, Chunk.MAX_NAMES, "chunk outcomes");
-            String summary = in.readUTF();
+            String summary = Fields.utf(in);
             return new Chunk(id, level, robot, start, end, members, eventCount, first, last, placed, centroid, bounds,
                     places, objects, tasks, outcomes, summary, Fields.embedding(in));
         } catch (IllegalArgumentException invalid) {
