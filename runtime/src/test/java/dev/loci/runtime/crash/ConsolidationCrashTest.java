@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and that every acknowledged consolidation is still in effect.
  */
 class ConsolidationCrashTest {
-    private static final int KILLS = 6;
+    private static final int KILLS = 8;
 
     @TempDir
     Path dir;
