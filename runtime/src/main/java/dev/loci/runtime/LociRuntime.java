@@ -85,6 +85,8 @@ import org.slf4j.LoggerFactory;
  * nothing. Writes are applied by the store's single writer thread.
  */
 public final class LociRuntime implements AutoCloseable {
+    /** The most observations one ingestAll takes: one batch is one unit of work for the single writer. */
+    public static final int MAX_BATCH = 10_000;
     private static final Logger log = LoggerFactory.getLogger(LociRuntime.class);
     /** Width of the lexical vectors that episodes and sessions are summarised and searched with. */
     private static final int SUMMARY_DIMENSIONS = 256;
@@ -165,6 +167,10 @@ public final class LociRuntime implements AutoCloseable {
     public CompletableFuture<List<ObservationAck>> ingestAll(List<Observation> batch) {
         checked(() -> {
             Require.present("observations", batch);
+            if (batch.size() > MAX_BATCH) {
+                throw new InvalidValueException("observations", batch.size() + " observations",
+                        "is a larger batch than " + MAX_BATCH + ": split it");
+            }
             batch.forEach(this::checkObservation);
             return null;
         });
@@ -305,6 +311,14 @@ public final class LociRuntime implements AutoCloseable {
             share(new DeltaPayload.ProfileWritten(stored));
             return stored;
         });
+    }
+
+    /**
+     * Counts a bad input that a front end (a {@code RobotWriter}, a ROS 2 node) refused before it reached this
+     * runtime, so {@link #stats()} shows every rejection in one place; returns it for throwing.
+     */
+    public InvalidValueException countRejection(InvalidValueException rejection) {
+        return rejections.count(Require.present("rejection", rejection));
     }
 
     /** Keeps a large binary (a snapshot image) in the blob file; durable with the next commit. */

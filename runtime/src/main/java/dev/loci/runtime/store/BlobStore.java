@@ -154,8 +154,10 @@ public final class BlobStore implements AutoCloseable {
             long id = complete ? header.getLong() : -1;
             int length = complete ? header.getInt() : -1;
             int crc = complete ? header.getInt() : 0;
-            complete = complete && length >= 0 && length <= MAX_BLOB_BYTES && offset + HEADER + length <= size
-                    && crcMatches(segment, offset + HEADER, length, crc);
+            // Ids are handed out in increasing order from 1, so a record that does not continue that order is
+            // damage, not a blob: taking it would let a later put reuse an id (or overflow past Long.MAX_VALUE).
+            complete = complete && id >= nextId && id < Long.MAX_VALUE && length >= 0 && length <= MAX_BLOB_BYTES
+                    && offset + HEADER + length <= size && crcMatches(segment, offset + HEADER, length, crc);
             if (!complete) {
                 if (!newest) {
                     throw new CorruptRecordException("blob segment " + segment.path + " is damaged at byte " + offset);

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with every acknowledged observation intact, nothing half-written, and still takes writes.
  */
 class CrashRecoveryTest {
-    private static final int KILLS = 6;
+    private static final int KILLS = 10;
     private static final long SEED = 42;
 
     @TempDir

@@ -71,7 +71,7 @@ public final class ChunkCodec implements Codec<Chunk> {
             var objects = Fields.longs(in, Chunk.MAX_OBJECTS, "chunk objects");
             var tasks = Fields.strings(in, Chunk.MAX_NAMES, "chunk tasks");
             var outcomes = Fields.strings(in, Chunk.MAX_NAMES, "chunk outcomes");
-            String summary = in.readUTF();
+            String summary = Fields.utf(in);
             var vector = Fields.embedding(in);
             if (format == FORMAT_WITHOUT_PROVENANCE) {
                 return new Chunk(id, level, robot, start, end, members, eventCount, first, last, placed, centroid,

@@ -44,8 +44,8 @@ public final class EventCodec implements Codec<Event> {
             RobotId robot = robots.read(in);
             Timestamp time = new Timestamp(in.readLong());
             EventType type = EventType.ofCode(in.readUnsignedByte());
-            String source = in.readUTF();
-            String description = in.readUTF();
+            String source = Fields.utf(in);
+            String description = Fields.utf(in);
             var attributes = Fields.attributes(in, Require.MAX_ATTRIBUTES);
             Optional<Vec3> place = in.readBoolean() ? Optional.of(Fields.vec3(in)) : Optional.empty();
             int count = Fields.count(in.readUnsignedShort(), Event.MAX_OBJECTS, "event objects");

@@ -10,6 +10,7 @@ import dev.loci.spatial.provenance.Timestamp;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.io.UTFDataFormatException;
 import java.util.Collection;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -30,6 +31,15 @@ final class Fields {
         if (version != supported) {
             throw new CorruptRecordException(what + " format version " + version + " is unknown; this Loci reads "
                     + supported);
+        }
+    }
+
+    /** A writeUTF string; bytes that are not modified UTF-8 are a corrupt record, not a bare format error. */
+    static String utf(DataInput in) throws IOException {
+        try {
+            return in.readUTF();
+        } catch (UTFDataFormatException malformed) {
+            throw new CorruptRecordException("string does not decode: " + malformed.getMessage(), malformed);
         }
     }
 
@@ -73,7 +83,7 @@ final class Fields {
     }
 
     static Provenance provenance(DataInput in, RobotNames robots) throws IOException {
-        return new Provenance(robots.read(in), in.readUTF(), new Timestamp(in.readLong()));
+        return new Provenance(robots.read(in), Fields.utf(in), new Timestamp(in.readLong()));
     }
 
     static void attributes(DataOutput out, SortedMap<String, String> attributes) throws IOException {
@@ -88,7 +98,7 @@ final class Fields {
         int count = count(in.readUnsignedShort(), max, "attributes");
         SortedMap<String, String> attributes = new TreeMap<>();
         for (int i = 0; i < count; i++) {
-            attributes.put(in.readUTF(), in.readUTF());
+            attributes.put(Fields.utf(in), Fields.utf(in));
         }
         return attributes;
     }
@@ -104,7 +114,7 @@ final class Fields {
         int count = count(in.readUnsignedShort(), max, what);
         SortedSet<String> names = new TreeSet<>();
         for (int i = 0; i < count; i++) {
-            names.add(in.readUTF());
+            names.add(Fields.utf(in));
         }
         return names;
     }
@@ -163,7 +173,7 @@ final class Fields {
         int n = count(in.readUnsignedShort(), max, what);
         java.util.List<String> values = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            values.add(in.readUTF());
+            values.add(Fields.utf(in));
         }
         return values;
     }

@@ -50,7 +50,7 @@ public final class FrameCodec implements Codec<FrameRecord> {
             long id = in.readLong();
             RobotId robot = robots.read(in);
             Timestamp time = new Timestamp(in.readLong());
-            String sensor = in.readUTF();
+            String sensor = Fields.utf(in);
             var pose = Fields.pose(in);
             FieldOfView view = new FieldOfView(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble());
             Optional<BlobId> image = in.readBoolean() ? Optional.of(new BlobId(in.readLong())) : Optional.empty();

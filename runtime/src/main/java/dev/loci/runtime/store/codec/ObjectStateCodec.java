@@ -27,7 +27,7 @@ public final class ObjectStateCodec implements Codec<ObjectState> {
     public ObjectState read(DataInput in) throws IOException {
         Fields.expectVersion(in, "object state", FORMAT);
         try {
-            return new ObjectState(in.readLong(), in.readUTF(), Fields.vec3(in), ObjectStatus.ofCode(in.readUnsignedByte()),
+            return new ObjectState(in.readLong(), Fields.utf(in), Fields.vec3(in), ObjectStatus.ofCode(in.readUnsignedByte()),
                     in.readDouble(), new Timestamp(in.readLong()), in.readLong());
         } catch (IllegalArgumentException invalid) {
             throw new CorruptRecordException("object state does not decode: " + invalid.getMessage(), invalid);

@@ -48,9 +48,9 @@ public final class ObservationCodec implements Codec<Observation> {
         try {
             RobotId robot = robots.read(in);
             Timestamp time = new Timestamp(in.readLong());
-            String sensor = in.readUTF();
+            String sensor = Fields.utf(in);
             var sensorPose = Fields.pose(in);
-            String label = in.readUTF();
+            String label = Fields.utf(in);
             var attributes = Fields.attributes(in, Require.MAX_ATTRIBUTES);
             var box = Fields.aabb(in);
             double confidence = in.readDouble();

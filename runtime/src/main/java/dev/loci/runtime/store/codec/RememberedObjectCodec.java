@@ -51,7 +51,7 @@ public final class RememberedObjectCodec implements Codec<RememberedObject> {
         Fields.expectVersion(in, "object", FORMAT);
         try {
             long id = in.readLong();
-            String label = in.readUTF();
+            String label = Fields.utf(in);
             var position = Fields.vec3(in);
             var size = Fields.vec3(in);
             var lastSeenAt = Fields.vec3(in);

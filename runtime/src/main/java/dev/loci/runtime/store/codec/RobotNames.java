@@ -15,7 +15,7 @@ final class RobotNames {
     private final ConcurrentHashMap<String, RobotId> known = new ConcurrentHashMap<>();
 
     RobotId read(DataInput in) throws IOException {
-        String name = in.readUTF();
+        String name = Fields.utf(in);
         RobotId robot = known.get(name);
         if (robot != null) {
             return robot;

@@ -55,7 +55,7 @@ public final class WorkingMemoryCodec implements Codec<WorkingMemoryState> {
         Fields.expectVersion(in, "working memory", FORMAT);
         try {
             var robot = robots.read(in);
-            String task = in.readUTF();
+            String task = Fields.utf(in);
             int outcomeCode = in.readUnsignedByte();
             Optional<SubgoalOutcome> taskOutcome = outcomeCode == 0 ? Optional.empty()
                     : Optional.of(outcome(outcomeCode - 1));
@@ -66,8 +66,8 @@ public final class WorkingMemoryCodec implements Codec<WorkingMemoryState> {
             }
             List<SubgoalSummary> finished = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                String goalTask = in.readUTF();
-                String subgoal = in.readUTF();
+                String goalTask = Fields.utf(in);
+                String subgoal = Fields.utf(in);
                 SubgoalOutcome outcome = outcome(in.readUnsignedByte());
                 Timestamp start = new Timestamp(in.readLong());
                 Timestamp end = new Timestamp(in.readLong());
@@ -77,10 +77,10 @@ public final class WorkingMemoryCodec implements Codec<WorkingMemoryState> {
                 var places = Fields.strings(in, MAX_SUBGOALS, "subgoal places");
                 var objects = Fields.longs(in, MAX_SUBGOALS, "subgoal objects");
                 finished.add(new SubgoalSummary(robot, goalTask, subgoal, outcome, start, end, events, first, last,
-                        places, objects, in.readUTF()));
+                        places, objects, Fields.utf(in)));
             }
             int omitted = in.readInt();
-            Optional<String> running = in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
+            Optional<String> running = in.readBoolean() ? Optional.of(Fields.utf(in)) : Optional.empty();
             return new WorkingMemoryState(robot, task, taskOutcome, finished, omitted, running, in.readLong());
         } catch (IllegalArgumentException invalid) {
             throw new CorruptRecordException("working memory does not decode: " + invalid.getMessage(), invalid);

@@ -178,6 +178,31 @@ abstract class CodecContractTest<T> {
         return total <= 4096 || length < 2048 || length > total - 2048 ? 1 : 61;
     }
 
+    /** A string that some samples store: the robot's name unless a codec stores none. */
+    String aStoredString() {
+        return Samples.ROBOT.name();
+    }
+
+    /** Regression (found by CodecFuzzTest): bytes that are not modified UTF-8 in a string escaped as UTFDataFormatException. */
+    @Test
+    void refusesMalformedUtf8InAStringAsCorruptRecord() {
+        byte[] robotName = utf(aStoredString());
+        int checked = 0;
+        for (T sample : samples()) {
+            byte[] bytes = encode(sample);
+            int at;
+            try {
+                at = indexOf(bytes, robotName);
+            } catch (AssertionError noRobotNameInThisSample) {
+                continue;
+            }
+            bytes[at + 2] = (byte) 0xff; // never valid in (modified) UTF-8
+            assertCorrupt(bytes, "string does not decode");
+            checked++;
+        }
+        assertThat(checked).as("samples holding %s", aStoredString()).isPositive();
+    }
+
     @Test
     void randomGarbageOnlyEverThrowsIOException() {
         Random random = new Random(0xC0DEC);

@@ -19,4 +19,9 @@ class ObjectStateCodecTest extends CodecContractTest<ObjectState> {
                 new ObjectState(Long.MAX_VALUE, "l".repeat(64), new Vec3(-1e6, 1e6, 2), ObjectStatus.GONE, 1,
                         Timestamp.ofNanos(Long.MAX_VALUE), Long.MAX_VALUE));
     }
+
+    @Override
+    String aStoredString() {
+        return "mug";
+    }
 }
