@@ -299,13 +299,16 @@ public final class ChunkMemory {
 
     private List<Chunk> closeEpisode(RobotChunks mine, Segment segment) {
         RobotHistory history = mine.history;
-        int from = history.ordinalOf(segment.firstEventId());
-        if (from != history.chunkedUpTo()) {
+        int first = history.ordinalOf(segment.firstEventId());
+        int from = history.chunkedUpTo();
+        if (first < from) {
             throw new IllegalStateException("segment starting at event " + segment.firstEventId() + " of robot "
-                    + segment.robot() + " does not continue its episodes (expected ordinal "
-                    + history.chunkedUpTo() + ", found " + from + ")");
+                    + segment.robot() + " overlaps its closed episodes (they end before ordinal " + from
+                    + ", the segment starts at " + first + ")");
         }
-        int to = from + segment.size();
+        // Ordinals, not the segment's size: after a reopen the replay no longer sees events that consolidation
+        // merged away, but they keep their ordinals, and the episode spans them as it did before the reopen.
+        int to = history.ordinalOf(segment.lastEventId()) + 1;
         Digest digest = new Digest(settings.segmentation().keys());
         segment.events().forEach(digest::add);
         List<Chunk> created = new ArrayList<>(2);
@@ -313,11 +316,10 @@ public final class ChunkMemory {
             created.add(closeSession(mine));
         }
         float[] sum = new float[history.dimensions()];
-        List<Long> members = new ArrayList<>(segment.size());
         for (int o = from; o < to; o++) {
             history.addTo(sum, o);
-            members.add(history.id(o));
         }
+        List<Long> members = segment.events().stream().map(StoredEvent::id).toList();
         String summary = writer.episode(digest);
         Embedding vector = settings.summaryVector() == SummaryVector.MEAN_OF_MEMBERS
                 ? new Embedding(Vectors.normalised(sum)) : embedder.embed(summary);

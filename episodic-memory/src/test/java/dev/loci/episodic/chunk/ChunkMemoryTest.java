@@ -165,6 +165,54 @@ class ChunkMemoryTest {
     }
 
     @Test
+    void reopensWhenConsolidationRemovedEventsOfTheOpenTail() {
+        SyntheticHistory.History history = new SyntheticHistory(21, 0.05, 2).take(3000);
+        List<StoredEvent> events = history.events();
+        int cut = 1800;
+        ConcurrentSkipListMap<Long, EventTrace> traces = new ConcurrentSkipListMap<>();
+        ConcurrentSkipListMap<Long, Chunk> chunks = new ConcurrentSkipListMap<>();
+        ChunkMemory before = new ChunkMemory(traces, chunks, embedder, ChunkSettings.DEFAULT,
+                id -> history.labels().get(id));
+        events.subList(0, cut).forEach(before::observe);
+        // Consolidation merged away every other event of each robot's open tail: the replay no longer sees them.
+        java.util.Set<Long> mergedAway = new java.util.HashSet<>();
+        for (RobotId robot : java.util.Set.copyOf(events.stream().map(e -> e.event().robot()).toList())) {
+            long lastChunked = java.util.stream.Stream.concat(before.sessions(robot).stream(),
+                    before.openEpisodes(robot).stream()).mapToLong(Chunk::lastEventId).max().orElse(0);
+            events.subList(0, cut).stream().filter(e -> e.event().robot().equals(robot) && e.id() > lastChunked)
+                    .skip(1).filter(e -> e.id() % 2 == 0).forEach(e -> mergedAway.add(e.id()));
+        }
+        assertThat(mergedAway).isNotEmpty();
+
+        ChunkMemory after = new ChunkMemory(traces, chunks, embedder, ChunkSettings.DEFAULT,
+                id -> history.labels().get(id));
+        for (StoredEvent e : events.subList(0, cut)) {
+            if (e.id() >= after.replayFrom(e.event().robot()) && !mergedAway.contains(e.id())) {
+                after.observe(e);
+            }
+        }
+        events.subList(cut, events.size()).forEach(after::observe);
+        after.flushAll();
+
+        assertThat(after.stats().events()).isEqualTo(events.size());
+        long inEpisodes = 0;
+        java.util.Set<Long> members = new java.util.HashSet<>();
+        for (RobotId robot : java.util.Set.copyOf(events.stream().map(e -> e.event().robot()).toList())) {
+            for (Chunk session : after.sessions(robot)) {
+                for (Chunk episode : after.members(session)) {
+                    inEpisodes += episode.eventCount();
+                    members.addAll(episode.members());
+                }
+            }
+        }
+        assertThat(inEpisodes).as("every event still in the log sits in one episode")
+                .isEqualTo(events.size() - mergedAway.size());
+        assertThat(members).hasSize(events.size() - mergedAway.size()).doesNotContainAnyElementsOf(mergedAway);
+        RecallQuery query = RecallQuery.of(embedder.embed("patrol the kitchen"), 10);
+        assertThat(after.recall(query).hits()).hasSize(10);
+    }
+
+    @Test
     void refusesInconsistentChunksNamingTheField() {
         Chunk valid = observeAll(memory(new TreeMap<>(), new TreeMap<>()), fetchTheMug(1, 10, false)).get(0);
         assertThatThrownBy(() -> new Chunk(0, valid.level(), valid.robot(), valid.start(), valid.end(),
