@@ -1,6 +1,7 @@
 package dev.loci.runtime.fleet;
 
 import dev.loci.runtime.store.codec.Codec;
+import dev.loci.runtime.store.codec.CheckedUtf;
 import dev.loci.runtime.store.codec.CorruptRecordException;
 import dev.loci.runtime.store.codec.EventCodec;
 import dev.loci.runtime.store.codec.ObservationCodec;
@@ -61,7 +62,7 @@ public final class DeltaCodec implements Codec<Delta> {
             throw new CorruptRecordException("delta format version " + format + " is unknown; this Loci reads " + FORMAT);
         }
         try {
-            RobotId origin = new RobotId(in.readUTF());
+            RobotId origin = new RobotId(CheckedUtf.read(in));
             long seq = in.readLong();
             VersionVector context = readVector(in);
             int kind = in.readUnsignedByte();
@@ -129,7 +130,7 @@ public final class DeltaCodec implements Codec<Delta> {
         }
         TreeMap<RobotId, Long> marks = new TreeMap<>();
         for (int i = 0; i < count; i++) {
-            marks.put(new RobotId(in.readUTF()), in.readLong());
+            marks.put(new RobotId(CheckedUtf.read(in)), in.readLong());
         }
         return new VersionVector(marks);
     }

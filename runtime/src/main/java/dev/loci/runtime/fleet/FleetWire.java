@@ -1,5 +1,6 @@
 package dev.loci.runtime.fleet;
 
+import dev.loci.runtime.store.codec.CheckedUtf;
 import dev.loci.runtime.store.codec.CorruptRecordException;
 import dev.loci.spatial.provenance.RobotId;
 import java.io.ByteArrayInputStream;
@@ -82,7 +83,7 @@ public final class FleetWire {
                 throw new CorruptRecordException("fleet packet format version " + format + " is unknown; this Loci reads " + FORMAT);
             }
             int kind = in.readUnsignedByte();
-            RobotId sender = new RobotId(in.readUTF());
+            RobotId sender = new RobotId(CheckedUtf.read(in));
             Packet decoded;
             if (kind == VECTOR) {
                 decoded = new Packet(sender, List.of(), DeltaCodec.readVector(in));

@@ -3,6 +3,7 @@ package dev.loci.runtime.semantic.ingest;
 import dev.loci.runtime.semantic.index.ItemKey;
 import dev.loci.runtime.semantic.index.ItemKind;
 import dev.loci.runtime.semantic.index.SemanticItem;
+import dev.loci.runtime.store.codec.CheckedUtf;
 import dev.loci.runtime.store.codec.CorruptRecordException;
 import dev.loci.spatial.embedding.Int8Vector;
 import dev.loci.spatial.geometry.Vec3;
@@ -66,13 +67,13 @@ public final class VectorRecordCodec {
             }
             ItemKind kind = ItemKind.ofCode(in.readUnsignedByte());
             long id = in.readLong();
-            RobotId robot = RobotId.of(in.readUTF());
+            RobotId robot = RobotId.of(CheckedUtf.read(in));
             Timestamp time = Timestamp.ofNanos(in.readLong());
             Optional<Vec3> position = in.readBoolean()
                     ? Optional.of(new Vec3(in.readDouble(), in.readDouble(), in.readDouble())) : Optional.empty();
-            String label = in.readUTF();
-            String text = in.readUTF();
-            String model = in.readUTF();
+            String label = CheckedUtf.read(in);
+            String text = CheckedUtf.read(in);
+            String model = CheckedUtf.read(in);
             int dimensions = in.readUnsignedShort();
             if (dimensions < 1 || dimensions > Embedding.MAX_DIMENSIONS) {
                 throw new CorruptRecordException("vector record has " + dimensions + " dimensions");

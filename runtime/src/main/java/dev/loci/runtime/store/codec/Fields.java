@@ -10,7 +10,6 @@ import dev.loci.spatial.provenance.Timestamp;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.io.UTFDataFormatException;
 import java.util.Collection;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -34,13 +33,9 @@ final class Fields {
         }
     }
 
-    /** A writeUTF string; bytes that are not modified UTF-8 are a corrupt record, not a bare format error. */
+    /** A writeUTF string, read by the one checked reader ({@link CheckedUtf}). */
     static String utf(DataInput in) throws IOException {
-        try {
-            return in.readUTF();
-        } catch (UTFDataFormatException malformed) {
-            throw new CorruptRecordException("string does not decode: " + malformed.getMessage(), malformed);
-        }
+        return CheckedUtf.read(in);
     }
 
     static void vec3(DataOutput out, Vec3 v) throws IOException {
