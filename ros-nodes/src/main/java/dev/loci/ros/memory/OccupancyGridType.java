@@ -1,48 +1,31 @@
 package dev.loci.ros.memory;
 
+import dev.loci.ros.transport.HandWrittenCdrType;
 import dev.loci.spatial.occupancy.OccupancyGrid;
 import dev.loci.spatial.provenance.Timestamp;
-import java.io.IOException;
 import us.ihmc.idl.CDR;
-import us.ihmc.idl.InterchangeSerializer;
 import us.ihmc.pubsub.TopicDataType;
-import us.ihmc.pubsub.common.SerializedPayload;
 
 /**
  * nav_msgs/OccupancyGrid written by hand in its CDR layout. The generated type in ros2-common-interfaces
  * caps {@code data} at 100 cells (and drops anything larger with a log line), so it cannot carry a map.
  */
-final class OccupancyGridType implements TopicDataType<GridMessage> {
+final class OccupancyGridType extends HandWrittenCdrType<GridMessage> {
     static final String NAME = "nav_msgs::msg::dds_::OccupancyGrid_";
     /** 1024 x 1024 cells at most (DDS preallocates buffers of the largest size). */
     static final int MAX_CELLS = 1024 * 1024;
     private static final int MAX_FRAME_ID = 255;
 
-    private final CDR serializeCdr = new CDR();
-    private final CDR deserializeCdr = new CDR();
-
-    @Override
-    public void serialize(GridMessage data, SerializedPayload payload) throws IOException {
-        serializeCdr.serialize(payload);
-        serialize(data, serializeCdr);
-        serializeCdr.finishSerialize();
-    }
-
-    @Override
-    public void deserialize(SerializedPayload payload, GridMessage data) throws IOException {
-        deserializeCdr.deserialize(payload);
-        deserialize(data, deserializeCdr);
-        deserializeCdr.finishDeserialize();
+    OccupancyGridType() {
+        super(NAME);
     }
 
     @Override
     public void serialize(GridMessage m, CDR cdr) {
         OccupancyGrid g = m.grid;
-        if (g.cellCount() > MAX_CELLS || m.frameId.length() > MAX_FRAME_ID) {
-            throw new IllegalArgumentException("occupancy grid of " + g.cellCount() + " cells exceeds the maximum length");
-        }
+        checkLength("occupancy grid data", g.cellCount(), MAX_CELLS);
         writeTime(cdr, m.stamp);                       // header.stamp
-        cdr.write_type_d(new StringBuilder(m.frameId)); // header.frame_id
+        writeString(cdr, "occupancy grid frame_id", m.frameId, MAX_FRAME_ID);
         writeTime(cdr, m.stamp);                       // info.map_load_time
         cdr.write_type_5((float) g.resolution());
         cdr.write_type_4(g.width());
@@ -64,9 +47,7 @@ final class OccupancyGridType implements TopicDataType<GridMessage> {
     @Override
     public void deserialize(GridMessage m, CDR cdr) {
         m.stamp = readTime(cdr);
-        StringBuilder frame = new StringBuilder();
-        cdr.read_type_d(frame);
-        m.frameId = frame.toString();
+        m.frameId = readString(cdr, "occupancy grid frame_id", MAX_FRAME_ID);
         readTime(cdr);
         double resolution = cdr.read_type_5();
         int width = (int) cdr.read_type_4();
@@ -76,12 +57,8 @@ final class OccupancyGridType implements TopicDataType<GridMessage> {
         for (int i = 0; i < 5; i++) {
             cdr.read_type_6();
         }
-        int length = cdr.read_type_2();
-        if (length < 0 || length > MAX_CELLS) {
-            throw new IllegalArgumentException("occupancy grid data of " + length + " cells");
-        }
-        byte[] cells = new byte[length];
-        for (int i = 0; i < length; i++) {
+        byte[] cells = new byte[readLength(cdr, "occupancy grid data", MAX_CELLS)];
+        for (int i = 0; i < cells.length; i++) {
             cells[i] = cdr.read_type_9();
         }
         m.grid = new OccupancyGrid(resolution, width, height, originX, originY, cells);
@@ -99,16 +76,6 @@ final class OccupancyGridType implements TopicDataType<GridMessage> {
     }
 
     @Override
-    public void serialize(GridMessage data, InterchangeSerializer serializer) {
-        throw new UnsupportedOperationException("occupancy grids travel as CDR only");
-    }
-
-    @Override
-    public void deserialize(InterchangeSerializer serializer, GridMessage data) {
-        throw new UnsupportedOperationException("occupancy grids travel as CDR only");
-    }
-
-    @Override
     public void copy(GridMessage src, GridMessage dest) {
         dest.stamp = src.stamp;
         dest.frameId = src.frameId;
@@ -118,11 +85,6 @@ final class OccupancyGridType implements TopicDataType<GridMessage> {
     @Override
     public int getTypeSize() {
         return CDR.getTypeSize(4 + 4 + 4 + MAX_FRAME_ID + 1 + 8 + 4 + 4 + 4 + 7 * 8 + 4 + MAX_CELLS);
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
     }
 
     @Override

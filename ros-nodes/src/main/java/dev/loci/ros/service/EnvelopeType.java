@@ -1,41 +1,22 @@
 package dev.loci.ros.service;
 
-import java.io.IOException;
+import dev.loci.ros.transport.HandWrittenCdrType;
 import us.ihmc.idl.CDR;
-import us.ihmc.idl.InterchangeSerializer;
 import us.ihmc.pubsub.TopicDataType;
-import us.ihmc.pubsub.common.SerializedPayload;
 
 /**
  * The DDS type of a service request or reply topic in rmw_cyclonedds' layout: {@code uint64 client_guid,
  * int64 sequence_number} written before the fields of the generated request/response type, under the type
  * name rosidl gives it ({@code pkg::srv::dds_::Name_Request_}).
  */
-final class EnvelopeType<T> implements TopicDataType<Envelope<T>> {
+final class EnvelopeType<T> extends HandWrittenCdrType<Envelope<T>> {
     private static final int HEADER_BYTES = 16;
 
     private final TopicDataType<T> body;
-    private final String typeName;
-    private final CDR serializeCdr = new CDR();
-    private final CDR deserializeCdr = new CDR();
 
     EnvelopeType(TopicDataType<T> body, String typeName) {
+        super(typeName);
         this.body = body;
-        this.typeName = typeName;
-    }
-
-    @Override
-    public void serialize(Envelope<T> data, SerializedPayload payload) throws IOException {
-        serializeCdr.serialize(payload);
-        serialize(data, serializeCdr);
-        serializeCdr.finishSerialize();
-    }
-
-    @Override
-    public void deserialize(SerializedPayload payload, Envelope<T> data) throws IOException {
-        deserializeCdr.deserialize(payload);
-        deserialize(data, deserializeCdr);
-        deserializeCdr.finishDeserialize();
     }
 
     @Override
@@ -53,16 +34,6 @@ final class EnvelopeType<T> implements TopicDataType<Envelope<T>> {
     }
 
     @Override
-    public void serialize(Envelope<T> data, InterchangeSerializer serializer) {
-        throw new UnsupportedOperationException("service envelopes travel as CDR only");
-    }
-
-    @Override
-    public void deserialize(InterchangeSerializer serializer, Envelope<T> data) {
-        throw new UnsupportedOperationException("service envelopes travel as CDR only");
-    }
-
-    @Override
     public void copy(Envelope<T> src, Envelope<T> dest) {
         dest.clientGuid = src.clientGuid;
         dest.sequence = src.sequence;
@@ -75,17 +46,12 @@ final class EnvelopeType<T> implements TopicDataType<Envelope<T>> {
     }
 
     @Override
-    public String getName() {
-        return typeName;
-    }
-
-    @Override
     public Envelope<T> createData() {
         return new Envelope<>(body.createData());
     }
 
     @Override
     public TopicDataType<Envelope<T>> newInstance() {
-        return new EnvelopeType<>(body.newInstance(), typeName);
+        return new EnvelopeType<>(body.newInstance(), getName());
     }
 }

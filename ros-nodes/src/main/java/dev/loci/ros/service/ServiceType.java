@@ -19,11 +19,11 @@ public record ServiceType<Q, R>(String rosPackage, String name, Supplier<TopicDa
         return rosPackage + "::srv::dds_::" + name + "_Response_";
     }
 
-    TopicDataType<Envelope<Q>> requestEnvelope() {
+    public TopicDataType<Envelope<Q>> requestEnvelope() {
         return new EnvelopeType<>(request.get(), requestTypeName());
     }
 
-    TopicDataType<Envelope<R>> responseEnvelope() {
+    public TopicDataType<Envelope<R>> responseEnvelope() {
         return new EnvelopeType<>(response.get(), responseTypeName());
     }
 }

@@ -65,8 +65,8 @@ public final class RosNode implements AutoCloseable {
     }
 
     /** Subscribes to ROS topic {@code rosName}; {@code onMessage} runs on a DDS listener thread. */
-    public <T> void subscribe(String rosName, TopicDataType<T> type, RosQos qos, Consumer<T> onMessage) {
-        rawSubscribe(RosNames.topic(resolve(rosName)), type, qos, onMessage);
+    public <T> RosSubscription subscribe(String rosName, TopicDataType<T> type, RosQos qos, Consumer<T> onMessage) {
+        return rawSubscribe(RosNames.topic(resolve(rosName)), type, qos, onMessage);
     }
 
     /** A publisher on a DDS topic name used as is (service topics rq/.../rr/...). */
@@ -79,23 +79,33 @@ public final class RosNode implements AutoCloseable {
         return new RosPublisher<>(ddsTopic, publisher, type);
     }
 
-    /** Subscribes to a DDS topic name used as is. */
-    public <T> void rawSubscribe(String ddsTopic, TopicDataType<T> type, RosQos qos, Consumer<T> onMessage) {
+    /**
+     * Subscribes to a DDS topic name used as is. Samples are decoded by a {@link SampleDecoder}: one that does
+     * not decode or breaks a bound is counted (here and on the returned subscription), logged now and then, and
+     * dropped; {@code onMessage} sees only decoded samples.
+     */
+    public <T> RosSubscription rawSubscribe(String ddsTopic, TopicDataType<T> type, RosQos qos, Consumer<T> onMessage) {
+        DecodingTopicType<T> decoding = new DecodingTopicType<>(type);
+        RosSubscription subscription = new RosSubscription(ddsTopic);
         SubscriberAttributes attributes = SubscriberAttributes.create();
-        attributes.topicDataType(type);
+        attributes.topicDataType(decoding);
         attributes.topicName(ddsTopic);
         qos.applyTo(attributes);
         SampleInfo info = new SampleInfo();
         NewMessageListener<T> listener = (Subscriber<T> subscriber) -> {
             T data = type.createData();
             boolean taken;
-            try {
+            MalformedSampleException failure;
+            synchronized (decoding) {
                 // Exactly one sample per callback: taking more makes the native layer print "Cannot read next data".
                 taken = subscriber.takeNextData(data, info);
-            } catch (RuntimeException e) { // bytes that do not decode as the type: count, drop, keep listening
+                failure = decoding.takeFailure();
+            }
+            if (failure != null) {
+                subscription.countMalformed();
                 long n = malformed.incrementAndGet();
                 if (Long.bitCount(n) == 1) {
-                    LOG.warn("malformed sample on {} dropped: {} [{} so far]", ddsTopic, e.toString(), n);
+                    LOG.warn("malformed sample on {} dropped: {} [{} so far]", ddsTopic, failure.getMessage(), n);
                 }
                 return;
             }
@@ -108,8 +118,9 @@ public final class RosNode implements AutoCloseable {
             }
         };
         synchronized (subscriptions) {
-            subscriptions.add(node.createSubscription(type, listener, attributes));
+            subscriptions.add(node.createSubscription(decoding, listener, attributes));
         }
+        return subscription;
     }
 
     /** Samples that arrived but did not decode as their type (counted, dropped). */
