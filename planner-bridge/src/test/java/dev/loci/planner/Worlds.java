@@ -1,6 +1,7 @@
 package dev.loci.planner;
 
 import dev.loci.runtime.LociRuntime;
+import dev.loci.runtime.testing.TwoRooms;
 import dev.loci.runtime.embodiment.RobotKind;
 import dev.loci.runtime.embodiment.RobotProfile;
 import dev.loci.runtime.embodiment.RobotStatus;
@@ -27,14 +28,6 @@ public final class Worlds {
     public static final Set<String> SCOUT_SKILLS = Set.of("navigate", "search", "explore");
     public static final Set<String> ARM_SKILLS = Set.of("navigate", "search", "pick", "place");
     public static final Set<String> TALL_SKILLS = Set.of("navigate_to", "search", "pick", "place", "explore");
-    private static final List<Aabb> WALLS = List.of(
-            new Aabb(new Vec3(-0.2, -0.2, 0), new Vec3(10.2, 0, 2)),
-            new Aabb(new Vec3(-0.2, 5, 0), new Vec3(10.2, 5.2, 2)),
-            new Aabb(new Vec3(-0.2, 0, 0), new Vec3(0, 5, 2)),
-            new Aabb(new Vec3(10, 0, 0), new Vec3(10.2, 5, 2)),
-            new Aabb(new Vec3(4.9, 0, 0), new Vec3(5.1, 2, 2)),
-            new Aabb(new Vec3(4.9, 3, 0), new Vec3(5.1, 5, 2)));
-
     private Worlds() {
     }
 
@@ -86,42 +79,6 @@ public final class Worlds {
     }
 
     private static RangeScan scan(long id, double x, double y, double second) {
-        int beams = 360;
-        float[] ranges = new float[beams];
-        Vec3 origin = new Vec3(x, y, 0.5);
-        for (int i = 0; i < beams; i++) {
-            double angle = -Math.PI + i * 2 * Math.PI / beams;
-            Vec3 direction = new Vec3(Math.cos(angle), Math.sin(angle), 0);
-            double nearest = Double.POSITIVE_INFINITY;
-            for (Aabb wall : WALLS) {
-                nearest = Math.min(nearest, hit(origin, direction, wall));
-            }
-            ranges[i] = (float) nearest;
-        }
-        return RangeScan.planar(id, Timestamp.ofSeconds(second), Pose.of(x, y, 0.5, 0), -Math.PI,
-                2 * Math.PI / beams, ranges, 0.05, 10);
-    }
-
-    /** Ray to box distance by slabs; infinity when the ray misses. */
-    private static double hit(Vec3 o, Vec3 d, Aabb box) {
-        double[] origin = {o.x(), o.y(), o.z()};
-        double[] dir = {d.x(), d.y(), d.z()};
-        double[] lo = {box.min().x(), box.min().y(), box.min().z()};
-        double[] hi = {box.max().x(), box.max().y(), box.max().z()};
-        double near = 0;
-        double far = Double.POSITIVE_INFINITY;
-        for (int axis = 0; axis < 3; axis++) {
-            if (Math.abs(dir[axis]) < 1e-12) {
-                if (origin[axis] < lo[axis] || origin[axis] > hi[axis]) {
-                    return Double.POSITIVE_INFINITY;
-                }
-                continue;
-            }
-            double t1 = (lo[axis] - origin[axis]) / dir[axis];
-            double t2 = (hi[axis] - origin[axis]) / dir[axis];
-            near = Math.max(near, Math.min(t1, t2));
-            far = Math.min(far, Math.max(t1, t2));
-        }
-        return near <= far ? near : Double.POSITIVE_INFINITY;
+        return TwoRooms.scan(id, x, y, second);
     }
 }

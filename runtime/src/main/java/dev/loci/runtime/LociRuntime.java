@@ -213,7 +213,11 @@ public final class LociRuntime implements AutoCloseable {
             Require.present("scan", scan);
             return checkInWorld("scan.origin", scan.origin());
         });
-        return writer.submit(() -> occupancy.integrate(scan));
+        return writer.submit(() -> {
+            ScanResult result = occupancy.integrate(scan);
+            semanticFeed.places(occupancy::places);
+            return result;
+        });
     }
 
     /** Appends an event to the history; completes when committed. */

@@ -4,6 +4,7 @@ import dev.loci.episodic.chunk.Chunk;
 import dev.loci.episodic.event.StoredEvent;
 import dev.loci.spatial.objects.RememberedObject;
 import java.util.List;
+import dev.loci.spatial.place.PlaceMap;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +40,17 @@ public final class SemanticFeed implements AutoCloseable {
         SemanticMemory m = memory;
         if (m != null) {
             closed.forEach(m::chunkClosed);
+        }
+    }
+
+    /**
+     * A scan was integrated: the place map may have been re-segmented. {@code current} is asked only when
+     * semantic memory is on, so a memory without it never pays for the place map's rebuild here.
+     */
+    public void places(Supplier<PlaceMap> current) {
+        SemanticMemory m = memory;
+        if (m != null) {
+            m.placesSeen(current.get());
         }
     }
 

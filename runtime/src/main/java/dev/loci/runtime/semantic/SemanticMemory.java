@@ -20,6 +20,7 @@ import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.objects.RememberedObject;
 import dev.loci.spatial.observation.Observation;
 import dev.loci.spatial.place.Place;
+import dev.loci.spatial.place.PlaceMap;
 import dev.loci.spatial.provenance.Timestamp;
 import dev.loci.spatial.validation.InvalidValueException;
 import dev.loci.spatial.validation.Require;
@@ -62,6 +63,8 @@ public final class SemanticMemory implements AutoCloseable {
     private final StoreWriter writer;
     private final LociRuntime runtime;
     private final AtomicLong corruptRecords = new AtomicLong();
+    /** The place map last embedded from (writer thread only). */
+    private PlaceMap lastPlaces;
 
     private SemanticMemory(TextEmbedder embedder, StoreWriter writer, NavigableMap<long[], byte[]> records,
                            LociRuntime runtime) {
@@ -125,9 +128,8 @@ public final class SemanticMemory implements AutoCloseable {
         for (Chunk chunk : sources.chunks().get()) {
             chunkClosed(chunk);
         }
-        Timestamp now = Timestamp.ZERO;
         for (Place place : sources.places().get()) {
-            offerIfNew(ItemTexts.of(place, now));
+            placeSeen(place);
         }
         log.info("semantic memory ({}): {} stored vectors loaded, {} texts queued, in {} ms", model, loaded,
                 worker.backlog(), (System.nanoTime() - started) / 1_000_000);
@@ -136,6 +138,25 @@ public final class SemanticMemory implements AutoCloseable {
     /** An object was created or seen again: re-embed if its text changed, else just move it in the index. */
     void objectChanged(RememberedObject object) {
         SemanticItem item = ItemTexts.of(object);
+        Optional<SemanticItem> known = index.item(item.key());
+        if (known.isPresent() && known.get().text().equals(item.text())) {
+            index.update(item.key(), item.robot(), item.time(), item.position());
+        } else {
+            worker.offer(item);
+        }
+    }
+
+    /** The place map as it stands after a scan: new or renamed places are embedded, moved ones moved. */
+    void placesSeen(PlaceMap map) {
+        if (map == lastPlaces) {
+            return; // not re-segmented since the last look
+        }
+        lastPlaces = map;
+        map.places().forEach(this::placeSeen);
+    }
+
+    private void placeSeen(Place place) {
+        SemanticItem item = ItemTexts.of(place, Timestamp.ZERO); // a place has no time of its own
         Optional<SemanticItem> known = index.item(item.key());
         if (known.isPresent() && known.get().text().equals(item.text())) {
             index.update(item.key(), item.robot(), item.time(), item.position());
@@ -175,8 +196,13 @@ public final class SemanticMemory implements AutoCloseable {
 
     /** The top {@code k} texts like {@code text} that the filter accepts, best first. */
     public List<Hit> search(String text, VectorFilter filter, int k) {
-        Require.text("text", text, Require.MAX_TEXT_CHARS);
-        Require.present("filter", filter);
+        try {
+            Require.text("text", text, Require.MAX_TEXT_CHARS);
+            Require.present("filter", filter);
+            VectorIndex.checkK(k);
+        } catch (InvalidValueException refused) {
+            throw runtime.countRejection(refused);
+        }
         return index.search(embedder.embed(text).toArray(), filter, k);
     }
 

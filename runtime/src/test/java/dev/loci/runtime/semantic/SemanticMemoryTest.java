@@ -7,6 +7,7 @@ import dev.loci.episodic.event.EventType;
 import dev.loci.runtime.LociConfig;
 import dev.loci.runtime.LociRuntime;
 import dev.loci.runtime.semantic.embed.MiniLmEmbedder;
+import dev.loci.runtime.testing.TwoRooms;
 import dev.loci.runtime.semantic.index.Hit;
 import dev.loci.runtime.semantic.index.ItemKind;
 import dev.loci.runtime.semantic.index.VectorFilter;
@@ -172,6 +173,43 @@ class SemanticMemoryTest {
             assertThat(memory.semantic(embedder).search("red mug", VectorFilter.ANY, 1).get(0).item().text())
                     .isEqualTo("red mug");
             assertThat(Optional.of(memory.semantic(embedder).stats().dropped())).contains(0L);
+        }
+    }
+    @Test
+    void refusedQuestionsAreCountedAndNameTheBadValue(@TempDir Path dir) throws Exception {
+        try (LociRuntime memory = LociRuntime.open(dir, LociConfig.DEFAULT)) {
+            SemanticMemory semantic = memory.semantic(embedder);
+            long before = memory.stats().rejectedByField().values().stream().mapToLong(Long::longValue).sum();
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> semantic.search("mug", VectorFilter.ANY, 0))
+                    .isInstanceOf(dev.loci.spatial.validation.InvalidValueException.class).hasMessageContaining("k")
+                    .hasMessageContaining("0");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> semantic.search(" ", VectorFilter.ANY, 5))
+                    .isInstanceOf(dev.loci.spatial.validation.InvalidValueException.class)
+                    .hasMessageContaining("text");
+
+            assertThat(memory.stats().rejectedByField().values().stream().mapToLong(Long::longValue).sum())
+                    .isEqualTo(before + 2);
+        }
+    }
+
+    @Test
+    void placesFoundByScansAfterStartAreEmbedded(@TempDir Path dir) throws Exception {
+        try (LociRuntime memory = LociRuntime.open(dir, LociConfig.DEFAULT)) {
+            SemanticMemory semantic = memory.semantic(embedder);
+            semantic.awaitIndexed();
+            assertThat(semantic.index().size()).isZero();
+
+            for (int i = 0; i < 40; i++) {
+                memory.ingestScan(TwoRooms.scan(i + 1, 1 + (i % 9), 1 + (i % 4), i)).join();
+            }
+            semantic.awaitIndexed();
+
+            List<Hit> places = semantic.search("place 1", VectorFilter.ANY.ofKinds(Set.of(ItemKind.PLACE)), 5);
+            assertThat(places).isNotEmpty();
+            assertThat(places.get(0).item().text()).startsWith("place ");
+            assertThat(places.get(0).item().position()).isPresent();
+            assertThat(places.size()).isEqualTo(memory.places().size());
         }
     }
 }

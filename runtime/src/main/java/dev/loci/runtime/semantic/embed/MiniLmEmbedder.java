@@ -62,6 +62,11 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
                 .optArgument("includeTokenTypes", "true")
                 .optArgument("maxLength", "256")
                 .optArgument("truncation", "true")
+                // One ONNX Runtime thread per call: on a robot's few cores a second intra-op thread spin-waits
+                // after each inference and takes the core the query's vector search needs; parallelism comes
+                // from the predictor pool instead (one call per predictor).
+                .optOption("intraOpNumThreads", "1")
+                .optOption("interOpNumThreads", "1")
                 .build();
         try {
             model = criteria.loadModel();

@@ -32,6 +32,8 @@ public final class VectorIndex {
     public static final int SKETCH_FROM = 20_000;
     /** Candidates the sketch passes on for exact rescoring, per result asked for. */
     public static final int RESCORE_PER_RESULT = 200;
+    /** Most results one search returns. */
+    public static final int MAX_K = 10_000;
 
     private final int dimensions;
     private final int sketchFrom;
@@ -52,6 +54,8 @@ public final class VectorIndex {
     private final Map<ItemKey, Integer> slots = new HashMap<>();
     private final Map<RobotId, Integer> robotCodes = new HashMap<>();
     private final Map<String, Integer> labelCodes = new HashMap<>();
+    /** Per searching thread, the sketch's distance per slot: reused so a query allocates no 2 bytes per item. */
+    private final ThreadLocal<short[]> scratch = ThreadLocal.withInitial(() -> new short[0]);
 
     public VectorIndex(int dimensions) {
         this(dimensions, SKETCH_FROM, RESCORE_PER_RESULT);
@@ -178,9 +182,7 @@ public final class VectorIndex {
 
     private List<Hit> search(float[] query, VectorFilter filter, int k, boolean sketchAllowed) {
         Require.present("filter", filter);
-        if (k < 1 || k > 10_000) {
-            throw new InvalidValueException("k", k, "must be in [1, 10000]");
-        }
+        checkK(k);
         if (query == null || query.length != dimensions) {
             throw new InvalidValueException("query", query == null ? null : query.length + " dimensions",
                     "must have " + dimensions + " dimensions");
@@ -209,6 +211,14 @@ public final class VectorIndex {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** Refuses a result count outside [1, {@link #MAX_K}], naming it. */
+    public static int checkK(int k) {
+        if (k < 1 || k > MAX_K) {
+            throw new InvalidValueException("k", k, "must be in [1, " + MAX_K + "]");
+        }
+        return k;
     }
 
     /** Scores the set slots; runs of full words are scored as contiguous ranges. */
@@ -243,8 +253,9 @@ public final class VectorIndex {
     /** The filter as a bitset over slots, column by column. */
     private long[] candidates(VectorFilter filter, int size) {
         long[] bits = new long[(size + 63) >>> 6];
-        for (int slot = 0; slot < size; slot++) {
-            bits[slot >>> 6] |= 1L << slot;
+        Arrays.fill(bits, -1L);
+        if ((size & 63) != 0) {
+            bits[bits.length - 1] = (1L << size) - 1; // shifts are mod 64: the low (size % 64) bits
         }
         if (!filter.robots().isEmpty()) {
             boolean[] wanted = codesOf(filter.robots().stream().map(robotCodes::get).toList(), robotCodes.size());
@@ -313,18 +324,27 @@ public final class VectorIndex {
                 q[i >>> 6] |= 1L << i;
             }
         }
-        short[] distances = new short[size];
+        short[] distances = scratch.get();
+        if (distances.length < size) {
+            distances = new short[Math.max(size, distances.length * 2)];
+            scratch.set(distances);
+        }
         int[] histogram = new int[dimensions + 1];
         for (int w = 0; w < candidates.length; w++) {
             long word = candidates[w];
-            while (word != 0) {
-                int slot = (w << 6) + Long.numberOfTrailingZeros(word);
-                word &= word - 1;
-                int d = 0;
-                int offset = slot * words;
-                for (int i = 0; i < words; i++) {
-                    d += Long.bitCount(signs[offset + i] ^ q[i]);
+            int base = w << 6;
+            if (word == -1L) { // all 64 slots are candidates (the common unfiltered case): a straight run
+                for (int slot = base; slot < base + 64; slot++) {
+                    int d = hamming(slot, q);
+                    distances[slot] = (short) d;
+                    histogram[d]++;
                 }
+                continue;
+            }
+            while (word != 0) {
+                int slot = base + Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                int d = hamming(slot, q);
                 distances[slot] = (short) d;
                 histogram[d]++;
             }
@@ -348,6 +368,15 @@ public final class VectorIndex {
             }
         }
         return kept;
+    }
+
+    private int hamming(int slot, long[] query) {
+        int d = 0;
+        int offset = slot * words;
+        for (int i = 0; i < words; i++) {
+            d += Long.bitCount(signs[offset + i] ^ query[i]);
+        }
+        return d;
     }
 
     /** Sign bits of the quantized vector, so an index rebuilt from storage has the same sketch. */
