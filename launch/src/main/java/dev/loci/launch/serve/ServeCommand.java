@@ -99,7 +99,6 @@ public final class ServeCommand implements Callable<Integer> {
                         node.rejections().total());
                 sync.ifPresent(s -> System.out.printf("  fleet: %s%n", s.stats()));
             }
-        }
         } finally {
             ticker.shutdownNow();
             stopped.countDown();
