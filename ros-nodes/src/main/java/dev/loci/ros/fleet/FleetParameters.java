@@ -13,8 +13,6 @@ import java.util.Optional;
  * @param origin empty when fleet memory is off
  */
 public record FleetParameters(Optional<RobotId> origin, FleetLink.Settings link) {
-    public static final FleetParameters OFF = new FleetParameters(Optional.empty(), FleetLink.Settings.DEFAULT);
-
     public boolean enabled() {
         return origin.isPresent();
     }
