@@ -9,6 +9,8 @@ import dev.loci.ros.transport.RosNode;
 import dev.loci.ros.transport.RosPublisher;
 import dev.loci.ros.transport.RosQos;
 import dev.loci.spatial.provenance.RobotId;
+import dev.loci.spatial.validation.InvalidValueException;
+import dev.loci.spatial.validation.Require;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +43,36 @@ public final class FleetLink implements AutoCloseable {
     public static final RosQos VECTOR_QOS = RosQos.LATCHED;
     private static final Logger log = LoggerFactory.getLogger(FleetLink.class);
 
-    /** How the link paces itself. */
-    public record Settings(Duration tick, int vectorEvery, int maxPerTick) {
+    /**
+     * How the link paces itself and where it talks ({@code deltasTopic}, {@code vectorsTopic}: ROS names,
+     * relative ones resolve against the node's namespace; every member of a fleet must use the same two).
+     */
+    public record Settings(Duration tick, int vectorEvery, int maxPerTick, String deltasTopic, String vectorsTopic) {
         public static final Settings DEFAULT = new Settings(Duration.ofMillis(100), 5, 500);
+
+        public Settings {
+            Require.present("tick", tick);
+            if (tick.isNegative() || tick.isZero() || tick.compareTo(Duration.ofMinutes(1)) > 0) {
+                throw new InvalidValueException("fleet.tick", tick, "must be in (0, 60] seconds");
+            }
+            if (vectorEvery < 1 || vectorEvery > 1000) {
+                throw new InvalidValueException("fleet.vector_every", vectorEvery, "must be in [1, 1000] ticks");
+            }
+            if (maxPerTick < 1 || maxPerTick > FleetSync.MAX_BATCH) {
+                throw new InvalidValueException("fleet.max_per_tick", maxPerTick,
+                        "must be in [1, " + FleetSync.MAX_BATCH + "]");
+            }
+            Require.text("fleet.deltas_topic", deltasTopic, 255);
+            Require.text("fleet.vectors_topic", vectorsTopic, 255);
+            if (deltasTopic.equals(vectorsTopic)) {
+                throw new InvalidValueException("fleet.vectors_topic", vectorsTopic, "must differ from fleet.deltas_topic");
+            }
+        }
+
+        /** On the default topics {@value FleetLink#DELTAS} and {@value FleetLink#VECTORS}. */
+        public Settings(Duration tick, int vectorEvery, int maxPerTick) {
+            this(tick, vectorEvery, maxPerTick, DELTAS, VECTORS);
+        }
     }
 
     private final FleetSync sync;
@@ -76,10 +105,10 @@ public final class FleetLink implements AutoCloseable {
         this.settings = settings;
         this.dropOnReceive = dropOnReceive;
         this.lastSent = sync.vector().join().get(self); // older own deltas reach peers through their vectors
-        this.deltas = node.publisher(DELTAS, new FleetPacketType(), DELTA_QOS);
-        this.vectors = node.publisher(VECTORS, new FleetPacketType(), VECTOR_QOS);
-        node.subscribe(DELTAS, new FleetPacketType(), DELTA_QOS, this::onDeltas);
-        node.subscribe(VECTORS, new FleetPacketType(), VECTOR_QOS, this::onVector);
+        this.deltas = node.publisher(settings.deltasTopic(), new FleetPacketType(), DELTA_QOS);
+        this.vectors = node.publisher(settings.vectorsTopic(), new FleetPacketType(), VECTOR_QOS);
+        node.subscribe(settings.deltasTopic(), new FleetPacketType(), DELTA_QOS, this::onDeltas);
+        node.subscribe(settings.vectorsTopic(), new FleetPacketType(), VECTOR_QOS, this::onVector);
         this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "loci-fleet-link-" + self.name());
             t.setDaemon(true);

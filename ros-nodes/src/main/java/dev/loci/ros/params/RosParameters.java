@@ -97,6 +97,18 @@ public final class RosParameters {
         throw wrong(name, v, "a finite number");
     }
 
+    /** A ROS 2 bool parameter: YAML {@code true}/{@code false} only (a quoted "true" is a string, as in ROS 2). */
+    public boolean flag(String name, boolean fallback) {
+        Object v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        throw wrong(name, v, "true or false");
+    }
+
     public int integer(String name, int fallback) {
         Object v = values.get(name);
         if (v == null) {

@@ -7,6 +7,7 @@ import dev.loci.runtime.store.codec.EventCodec;
 import dev.loci.runtime.store.codec.ObservationCodec;
 import dev.loci.runtime.store.codec.ProfileCodec;
 import dev.loci.spatial.provenance.RobotId;
+import dev.loci.spatial.validation.InvalidValueException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
@@ -15,6 +16,7 @@ import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
@@ -93,6 +95,37 @@ public final class DeltaCodec implements Codec<Delta> {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             write(out, delta);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Exactly the bytes {@link #encode} gives for a delta of these observations, built from observations that are
+     * already encoded with {@link ObservationCodec} (images stripped): the write path encodes each one once, to
+     * size its delta and to log it.
+     */
+    public byte[] encodeObservations(RobotId origin, long seq, VersionVector context, List<byte[]> encoded) {
+        if (encoded.isEmpty() || encoded.size() > DeltaPayload.ObservationsWritten.MAX_OBSERVATIONS) {
+            throw new InvalidValueException("observations", encoded.size(),
+                    "must be within [1, " + DeltaPayload.ObservationsWritten.MAX_OBSERVATIONS + "]");
+        }
+        int size = 64 + 24 * context.marks().size();
+        for (byte[] observation : encoded) {
+            size += observation.length;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(size);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(FORMAT);
+            out.writeUTF(origin.name());
+            out.writeLong(seq);
+            writeVector(out, context);
+            out.writeByte(OBSERVATIONS);
+            out.writeShort(encoded.size());
+            for (byte[] observation : encoded) {
+                out.write(observation);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -48,6 +48,7 @@ public final class FleetMemory {
     private final FleetMaps maps;
     private final MemoryAccess memory;
     private final DeltaCodec codec = new DeltaCodec();
+    private final ObservationCodec observationCodec = new ObservationCodec();
     private final TreeMap<RobotId, Long> marks = new TreeMap<>();
     private final Map<RobotId, TreeMap<Long, Delta>> waiting = new HashMap<>();
     private int waitingCount;
@@ -81,32 +82,37 @@ public final class FleetMemory {
 
     /**
      * Turns the observations of one committed write into as few deltas as fit: at most
-     * {@link DeltaPayload.ObservationsWritten#MAX_OBSERVATIONS} and about {@link #MAX_DELTA_BYTES} each.
+     * {@link DeltaPayload.ObservationsWritten#MAX_OBSERVATIONS} and about {@link #MAX_DELTA_BYTES} each. Each
+     * observation is encoded once: those bytes size the deltas and make up their log entries.
      */
     public void recordLocalObservations(List<dev.loci.spatial.observation.Observation> observations) {
-        ObservationCodec sizer = new ObservationCodec();
-        java.io.ByteArrayOutputStream scratch = new java.io.ByteArrayOutputStream(512);
-        List<dev.loci.spatial.observation.Observation> chunk = new ArrayList<>();
+        ByteArrayOutputStream scratch = new ByteArrayOutputStream(512);
+        List<byte[]> chunk = new ArrayList<>();
         int bytes = 0;
         for (var observation : observations) {
             scratch.reset();
             try (DataOutputStream out = new DataOutputStream(scratch)) {
-                sizer.write(out, observation);
+                observationCodec.write(out, DeltaPayload.ObservationsWritten.withoutImage(observation));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             if (!chunk.isEmpty() && (bytes + scratch.size() > MAX_DELTA_BYTES
                     || chunk.size() == DeltaPayload.ObservationsWritten.MAX_OBSERVATIONS)) {
-                recordLocal(new DeltaPayload.ObservationsWritten(chunk));
+                logLocalObservations(chunk);
                 chunk = new ArrayList<>();
                 bytes = 0;
             }
-            chunk.add(observation);
+            chunk.add(scratch.toByteArray());
             bytes += scratch.size();
         }
         if (!chunk.isEmpty()) {
-            recordLocal(new DeltaPayload.ObservationsWritten(chunk));
+            logLocalObservations(chunk);
         }
+    }
+
+    private void logLocalObservations(List<byte[]> encoded) {
+        long seq = mark(self) + 1;
+        logged(self, seq, codec.encodeObservations(self, seq, vector, encoded));
     }
 
     /** Applies what can be applied of {@code deltas} (any order, duplicates allowed), buffers the rest. */
@@ -249,10 +255,14 @@ public final class FleetMemory {
     }
 
     private void logged(Delta delta) {
-        maps.log().put(new long[] {delta.origin().key(), delta.seq()}, codec.encode(delta));
-        marks.put(delta.origin(), delta.seq());
-        maps.marks().put(delta.origin().name(), delta.seq());
-        vector = vector.with(delta.origin(), delta.seq());
+        logged(delta.origin(), delta.seq(), codec.encode(delta));
+    }
+
+    private void logged(RobotId origin, long seq, byte[] encoded) {
+        maps.log().put(new long[] {origin.key(), seq}, encoded);
+        marks.put(origin, seq);
+        maps.marks().put(origin.name(), seq);
+        vector = vector.with(origin, seq);
     }
 
     private boolean causallyReady(Delta delta) {

@@ -58,6 +58,26 @@ class FleetWireTest {
     }
 
     @Test
+    void observationsEncodedOnceGiveTheSameBytesAsTheirDelta() throws Exception {
+        List<Observation> batch = List.of(observation(1), observation(2).withImage(new BlobId(7)), observation(3));
+        Delta delta = delta(5, new DeltaPayload.ObservationsWritten(batch));
+        List<byte[]> encoded = new ArrayList<>();
+        dev.loci.runtime.store.codec.ObservationCodec observations = new dev.loci.runtime.store.codec.ObservationCodec();
+        for (Observation o : batch) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                observations.write(out, DeltaPayload.ObservationsWritten.withoutImage(o));
+            }
+            encoded.add(bytes.toByteArray());
+        }
+        byte[] once = codec.encodeObservations(A, 5, delta.context(), encoded);
+        assertThat(once).isEqualTo(codec.encode(delta));
+        assertThat(codec.decode(once)).isEqualTo(delta);
+        assertThatThrownBy(() -> codec.encodeObservations(A, 6, delta.context(), List.of()))
+                .hasMessageContaining("observations");
+    }
+
+    @Test
     void localReferencesDoNotTravel() {
         Observation withImage = observation(1).withImage(new BlobId(42));
         assertThat(new DeltaPayload.ObservationsWritten(List.of(withImage)).observations().get(0).image()).isEmpty();
