@@ -26,6 +26,7 @@ import dev.loci.runtime.lifecycle.Forgetting;
 import dev.loci.runtime.lifecycle.ForgettingPolicy;
 import dev.loci.runtime.lifecycle.ForgettingReport;
 import dev.loci.runtime.embodiment.RobotProfile;
+import dev.loci.runtime.store.DiskSpaceGuard;
 import dev.loci.runtime.store.DurableStore;
 import dev.loci.runtime.store.StoreWriter;
 import dev.loci.runtime.semantic.SemanticFeed;
@@ -100,6 +101,7 @@ public final class LociRuntime implements AutoCloseable {
     private final ChunkMemory chunks;
     private final DurableWorkingMemory working;
     private final Forgetting forgetting;
+    private final DiskSpaceGuard diskSpace;
     private final ProfileBook profiles;
     private final StoreWriter writer;
     // ---- fleet memory (dev.loci.runtime.fleet): set once, then used on the writer thread only ----
@@ -128,7 +130,9 @@ public final class LociRuntime implements AutoCloseable {
                 new SummaryWriter(objectLabels)), store.workingMemory(), store.eventTraces(), events);
         this.forgetting = new Forgetting(store.rehearsal(), chunks, events, store.eventTraces());
         replayOpenEpisodes(store);
-        this.writer = new StoreWriter(store, List.of(spatial::beforeCommit, occupancy::beforeCommit, events::beforeCommit),
+        this.diskSpace = new DiskSpaceGuard(store.directory(), config.diskReserveBytes());
+        this.writer = new StoreWriter(store, diskSpace,
+                List.of(spatial::beforeCommit, occupancy::beforeCommit, events::beforeCommit),
                 config.commitInterval(), config.queueCapacity(), config.offerTimeout());
         String fleetSelf = store.fleet().meta().get(FLEET_SELF);
         this.fleet = fleetSelf == null ? null : newFleetMemory(new RobotId(fleetSelf));
@@ -323,6 +327,7 @@ public final class LociRuntime implements AutoCloseable {
 
     /** Keeps a large binary (a snapshot image) in the blob file; durable with the next commit. */
     public BlobId putBlob(byte[] bytes) {
+        diskSpace.check("the blob");
         return checked(() -> store.blobs().put(bytes));
     }
 
