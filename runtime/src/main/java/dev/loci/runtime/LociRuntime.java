@@ -106,6 +106,8 @@ public final class LociRuntime implements AutoCloseable {
     private final StoreWriter writer;
     // ---- fleet memory (dev.loci.runtime.fleet): set once, then used on the writer thread only ----
     private static final String FLEET_SELF = "self";
+    /** Counter key: raw observations up to this id were retired from the in-memory index. */
+    private static final String OBSERVATIONS_RETIRED = "observations.retiredThrough";
     private volatile FleetMemory fleet;
     private final Rejections rejections = new Rejections();
     /** Tells semantic memory what changed, once it is started by {@link #semantic}. */
@@ -119,6 +121,7 @@ public final class LociRuntime implements AutoCloseable {
         this.spatial = new SpatialMemory(store.observations(), store.objects(), store.objectVersions(), store.frames(),
                 config.spatial());
         this.objects = spatial.objects();
+        spatial.retireObservationsThrough(store.counters().getOrDefault(OBSERVATIONS_RETIRED, 0L));
         this.occupancy = new OccupancyMemory(store.occupancyChunks(), config.occupancy());
         spatial.useLineOfSight(occupancy);
         this.events = new EventLog(store.events());
@@ -297,6 +300,25 @@ public final class LociRuntime implements AutoCloseable {
             log.info("forgetting at {} ns: {} episodes examined, {} lost their detail ({} events); summaries kept",
                     now.nanos(), report.episodesExamined(), report.episodesForgotten(), report.eventsRemoved());
             return report;
+        });
+    }
+
+    /**
+     * Bounded memory over time: retires raw observations stamped before {@code horizon} from the in-memory
+     * index. Explicit, logged and durable (a reopen does not index them again). They stay in the observation
+     * journal ({@link #observation(long)} still reads them) and in their objects' provenance; fused objects are
+     * untouched; queries over raw observations (observationsWithin, ...) no longer find them. Retirement takes
+     * a prefix in arrival order: it stops at the first observation stamped at or after the horizon.
+     */
+    public CompletableFuture<Long> retireObservations(Timestamp horizon) {
+        checked(() -> Require.present("horizon", horizon));
+        return writer.submit(() -> {
+            long retired = spatial.retireObservationsBefore(horizon);
+            long through = spatial.firstIndexedObservation() - 1;
+            store.counters().put(OBSERVATIONS_RETIRED, through);
+            log.info("retired {} raw observations stamped before {} ns from the in-memory index (ids up to {});"
+                    + " they stay in the journal", retired, horizon.nanos(), through);
+            return retired;
         });
     }
 
