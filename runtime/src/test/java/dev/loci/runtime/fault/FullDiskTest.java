@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A memory on a full disk: writes fail with an error naming the cause, acknowledged writes stay, reads keep
  * working, writes resume once space is freed, and the store reopens with every acknowledged write.
  *
- * <p>The small disk is {@code $LOCI_SMALL_DISK} when set (a tmpfs that CI mounts, e.g.
+ * <p>Each scenario runs in a child JVM. The small disk is {@code $LOCI_SMALL_DISK} when set (a tmpfs that CI mounts, e.g.
  * {@code mount -t tmpfs -o size=128m tmpfs /mnt/loci-small}); with {@code LOCI_SMALL_DISK=unshare}, or unset
  * outside CI, a 128 MB tmpfs mounted inside a private user + mount namespace ({@code unshare -rm}, no root
  * needed) for a child JVM that runs the scenario. With {@code CI} set, an unset variable is a failure.
@@ -75,13 +76,18 @@ class FullDiskTest {
     private FullDiskScenario.Outcome runOnSmallDisk(long reserve) throws Exception {
         String smallDisk = System.getenv("LOCI_SMALL_DISK");
         boolean ci = System.getenv("CI") != null;
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("java.class.path");
         if (smallDisk != null && !smallDisk.isBlank() && !smallDisk.equals(OWN_TMPFS)) {
+            // A child JVM here too: a runtime whose commit failed keeps its files mapped until its JVM exits, so
+            // in this JVM the next test would find the space still taken.
             Path root = Files.createTempDirectory(Path.of(smallDisk), "full-disk-");
             try {
-                return FullDiskScenario.run(root, reserve);
+                return runScenario(new ProcessBuilder(javaBin, "-Xmx256m", "-cp", classPath,
+                        FullDiskScenario.class.getName(), root.toString(), Long.toString(reserve)));
             } finally {
                 try (var files = Files.walk(root)) { // the next test needs the space
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             }
         }
@@ -97,12 +103,14 @@ class FullDiskTest {
             }
             Assumptions.abort(why);
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder("unshare", "-rm", "sh", "-c",
+        return runScenario(new ProcessBuilder("unshare", "-rm", "sh", "-c",
                 "mount -t tmpfs -o size=" + SMALL_DISK_SIZE + " tmpfs \"$1\" && exec \"$2\" -Xmx256m -cp \"$3\" "
                         + FullDiskScenario.class.getName() + " \"$1\" \"$4\"",
-                "sh", dir.toString(), java, System.getProperty("java.class.path"), Long.toString(reserve))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                "sh", dir.toString(), javaBin, classPath, Long.toString(reserve)));
+    }
+
+    private static FullDiskScenario.Outcome runScenario(ProcessBuilder command) throws Exception {
+        Process child = command.redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String outcome = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
