@@ -16,11 +16,21 @@ import java.time.Duration;
  * @param offerTimeout   how long a submitter waits for room before its write is refused
  * @param spatial        object fusion and change, snapshots, observation index
  * @param occupancy      voxel map, 2D band, frontiers, places and path planning
+ * @param diskReserveBytes writes are refused (clearly, counted, nothing changed) while the store's file system
+ *                       has less free; 0 turns the guard off (a commit that then runs out of space makes the
+ *                       store read-only until reopened)
  */
 public record LociConfig(Duration commitInterval, int queueCapacity, Duration offerTimeout, SpatialSettings spatial,
-                         OccupancyMemory.Settings occupancy) {
+                         OccupancyMemory.Settings occupancy, long diskReserveBytes) {
+    /** MapDB grows memory.db 32 MB at a time; 16 MB more for its WAL, the redo log, journal and blob appends. */
+    public static final long DEFAULT_DISK_RESERVE_BYTES = 48L << 20;
     public static final LociConfig DEFAULT = new LociConfig(Duration.ofMillis(50), 256, Duration.ofSeconds(1),
             SpatialSettings.DEFAULT, OccupancyMemory.Settings.DEFAULT);
+
+    public LociConfig(Duration commitInterval, int queueCapacity, Duration offerTimeout, SpatialSettings spatial,
+                      OccupancyMemory.Settings occupancy) {
+        this(commitInterval, queueCapacity, offerTimeout, spatial, occupancy, DEFAULT_DISK_RESERVE_BYTES);
+    }
 
     public LociConfig {
         Require.present("commitInterval", commitInterval);
@@ -36,25 +46,32 @@ public record LociConfig(Duration commitInterval, int queueCapacity, Duration of
         }
         Require.present("spatial", spatial);
         Require.present("occupancy", occupancy);
+        if (diskReserveBytes < 0) {
+            throw new InvalidValueException("diskReserveBytes", diskReserveBytes, "must not be negative");
+        }
     }
 
     public LociConfig withCommitInterval(Duration interval) {
-        return new LociConfig(interval, queueCapacity, offerTimeout, spatial, occupancy);
+        return new LociConfig(interval, queueCapacity, offerTimeout, spatial, occupancy, diskReserveBytes);
     }
 
     public LociConfig withQueueCapacity(int capacity) {
-        return new LociConfig(commitInterval, capacity, offerTimeout, spatial, occupancy);
+        return new LociConfig(commitInterval, capacity, offerTimeout, spatial, occupancy, diskReserveBytes);
     }
 
     public LociConfig withOfferTimeout(Duration timeout) {
-        return new LociConfig(commitInterval, queueCapacity, timeout, spatial, occupancy);
+        return new LociConfig(commitInterval, queueCapacity, timeout, spatial, occupancy, diskReserveBytes);
     }
 
     public LociConfig withSpatial(SpatialSettings settings) {
-        return new LociConfig(commitInterval, queueCapacity, offerTimeout, settings, occupancy);
+        return new LociConfig(commitInterval, queueCapacity, offerTimeout, settings, occupancy, diskReserveBytes);
     }
 
     public LociConfig withFusion(FusionSettings settings) {
         return withSpatial(new SpatialSettings(settings, spatial.snapshots(), spatial.indexCellMeters()));
+    }
+
+    public LociConfig withDiskReserve(long bytes) {
+        return new LociConfig(commitInterval, queueCapacity, offerTimeout, spatial, occupancy, bytes);
     }
 }

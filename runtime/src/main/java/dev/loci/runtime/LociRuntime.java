@@ -26,6 +26,7 @@ import dev.loci.runtime.lifecycle.Forgetting;
 import dev.loci.runtime.lifecycle.ForgettingPolicy;
 import dev.loci.runtime.lifecycle.ForgettingReport;
 import dev.loci.runtime.embodiment.RobotProfile;
+import dev.loci.runtime.store.DiskSpaceGuard;
 import dev.loci.runtime.store.DurableStore;
 import dev.loci.runtime.store.StoreWriter;
 import dev.loci.runtime.semantic.SemanticFeed;
@@ -100,10 +101,13 @@ public final class LociRuntime implements AutoCloseable {
     private final ChunkMemory chunks;
     private final DurableWorkingMemory working;
     private final Forgetting forgetting;
+    private final DiskSpaceGuard diskSpace;
     private final ProfileBook profiles;
     private final StoreWriter writer;
     // ---- fleet memory (dev.loci.runtime.fleet): set once, then used on the writer thread only ----
     private static final String FLEET_SELF = "self";
+    /** Counter key: raw observations up to this id were retired from the in-memory index. */
+    private static final String OBSERVATIONS_RETIRED = "observations.retiredThrough";
     private volatile FleetMemory fleet;
     private final Rejections rejections = new Rejections();
     /** Tells semantic memory what changed, once it is started by {@link #semantic}. */
@@ -117,6 +121,7 @@ public final class LociRuntime implements AutoCloseable {
         this.spatial = new SpatialMemory(store.observations(), store.objects(), store.objectVersions(), store.frames(),
                 config.spatial());
         this.objects = spatial.objects();
+        spatial.retireObservationsThrough(store.counters().getOrDefault(OBSERVATIONS_RETIRED, 0L));
         this.occupancy = new OccupancyMemory(store.occupancyChunks(), config.occupancy());
         spatial.useLineOfSight(occupancy);
         this.events = new EventLog(store.events());
@@ -128,7 +133,9 @@ public final class LociRuntime implements AutoCloseable {
                 new SummaryWriter(objectLabels)), store.workingMemory(), store.eventTraces(), events);
         this.forgetting = new Forgetting(store.rehearsal(), chunks, events, store.eventTraces());
         replayOpenEpisodes(store);
-        this.writer = new StoreWriter(store, List.of(spatial::beforeCommit, occupancy::beforeCommit, events::beforeCommit),
+        this.diskSpace = new DiskSpaceGuard(store.directory(), config.diskReserveBytes());
+        this.writer = new StoreWriter(store, diskSpace,
+                List.of(spatial::beforeCommit, occupancy::beforeCommit, events::beforeCommit),
                 config.commitInterval(), config.queueCapacity(), config.offerTimeout());
         String fleetSelf = store.fleet().meta().get(FLEET_SELF);
         this.fleet = fleetSelf == null ? null : newFleetMemory(new RobotId(fleetSelf));
@@ -300,6 +307,25 @@ public final class LociRuntime implements AutoCloseable {
         });
     }
 
+    /**
+     * Bounded memory over time: retires raw observations stamped before {@code horizon} from the in-memory
+     * index. Explicit, logged and durable (a reopen does not index them again). They stay in the observation
+     * journal ({@link #observation(long)} still reads them) and in their objects' provenance; fused objects are
+     * untouched; queries over raw observations (observationsWithin, ...) no longer find them. Retirement takes
+     * a prefix in arrival order: it stops at the first observation stamped at or after the horizon.
+     */
+    public CompletableFuture<Long> retireObservations(Timestamp horizon) {
+        checked(() -> Require.present("horizon", horizon));
+        return writer.submit(() -> {
+            long retired = spatial.retireObservationsBefore(horizon);
+            long through = spatial.firstIndexedObservation() - 1;
+            store.counters().put(OBSERVATIONS_RETIRED, through);
+            log.info("retired {} raw observations stamped before {} ns from the in-memory index (ids up to {});"
+                    + " they stay in the journal", retired, horizon.nanos(), through);
+            return retired;
+        });
+    }
+
     /** Whether an episode's events were forgotten (its summary remains). */
     public boolean detailForgotten(long episodeId) {
         return forgetting.detailForgotten(episodeId);
@@ -327,6 +353,7 @@ public final class LociRuntime implements AutoCloseable {
 
     /** Keeps a large binary (a snapshot image) in the blob file; durable with the next commit. */
     public BlobId putBlob(byte[] bytes) {
+        diskSpace.check("the blob");
         return checked(() -> store.blobs().put(bytes));
     }
 

@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  * Soak: several robots live through simulated hours at full speed on one runtime (observations of a bounded
  * set of objects, redundant state events, task events), with consolidation and forgetting every simulated
  * hour. After each hour it samples heap after GC, live threads, open file descriptors and the latency of
- * radius queries. Usage: SoakRun DIR ROBOTS HOURS [OBSERVATIONS_PER_ROBOT_HOUR].
+ * radius queries. With RETAIN_HOURS > 0, raw observations older than that many simulated hours are retired from
+ * the in-memory index every hour ({@code LociRuntime.retireObservations}).
+ * Usage: SoakRun DIR ROBOTS HOURS [OBSERVATIONS_PER_ROBOT_HOUR [RETAIN_HOURS]].
  */
 public final class SoakRun {
     private static final long HOUR = 3_600_000_000_000L;
@@ -54,10 +56,17 @@ public final class SoakRun {
         int robots = Integer.parseInt(args[1]);
         int hours = Integer.parseInt(args[2]);
         int perHour = args.length > 3 ? Integer.parseInt(args[3]) : 3600;
-        run(dir, robots, hours, perHour, sample -> System.out.println(sample));
+        int retainHours = args.length > 4 ? Integer.parseInt(args[4]) : 0;
+        run(dir, robots, hours, perHour, retainHours, sample -> System.out.println(sample));
     }
 
     public static List<Sample> run(Path dir, int robots, int hours, int observationsPerRobotHour,
+                                   java.util.function.Consumer<Sample> progress) throws Exception {
+        return run(dir, robots, hours, observationsPerRobotHour, 0, progress);
+    }
+
+    /** As above; with {@code retainHours > 0}, raw observations older than that are retired every hour. */
+    public static List<Sample> run(Path dir, int robots, int hours, int observationsPerRobotHour, int retainHours,
                                    java.util.function.Consumer<Sample> progress) throws Exception {
         List<Sample> samples = new ArrayList<>();
         Random random = new Random(1);
@@ -101,6 +110,9 @@ public final class SoakRun {
                 }
                 runtime.forget(Timestamp.ofNanos(end), new ForgettingPolicy(Duration.ofHours(1), 0.5,
                         Duration.ofHours(2))).join();
+                if (retainHours > 0 && end > retainHours * HOUR) {
+                    runtime.retireObservations(Timestamp.ofNanos(end - retainHours * HOUR)).join();
+                }
                 runtime.flush();
                 Sample sample = sample(runtime, hour, random);
                 samples.add(sample);

@@ -27,12 +27,17 @@ final class MemoryNodeFixture implements AutoCloseable {
     final RosNode planner;
 
     MemoryNodeFixture(Path dir) throws Exception {
+        this(dir, "default");
+    }
+
+    /** With the node's sensor topics on {@code sensorQos} ("default": reliable, "sensor": best effort). */
+    MemoryNodeFixture(Path dir, String sensorQos) throws Exception {
         runtime = LociRuntime.open(dir, LociConfig.DEFAULT);
         RosParameters params = new RosParameters(Map.of(
                 "robots", List.of("robot_1", "robot_2"),
                 "publish_period", 0.2,
                 "pose_update_period", 0.01,
-                "sensor_qos", "default"), "test");
+                "sensor_qos", sensorQos), "test");
         memory = new MemoryNode(runtime, MemoryNodeSettings.from(params, NAMESPACE), domain,
                 new RuntimeAnsweringToolCalls(runtime));
         robot1 = new RobotSide("robot_1", domain);

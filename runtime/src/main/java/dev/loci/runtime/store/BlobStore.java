@@ -75,20 +75,30 @@ public final class BlobStore implements AutoCloseable {
             if (segment.channel.size() + HEADER + bytes.length > SEGMENT_BYTES && segment.channel.size() > 0) {
                 segment = openSegment(segment.number + 1);
             }
-            long id = nextId++;
+            long id = nextId;
             CRC32 crc = new CRC32();
             crc.update(bytes);
             ByteBuffer record = ByteBuffer.allocate(HEADER + bytes.length);
             record.putInt(MAGIC).put((byte) FORMAT).putLong(id).putInt(bytes.length).putInt((int) crc.getValue())
                     .put(bytes).flip();
             long offset = segment.channel.size();
-            while (record.hasRemaining()) {
-                segment.channel.write(record, offset + record.position());
+            try {
+                while (record.hasRemaining()) {
+                    segment.channel.write(record, offset + record.position());
+                }
+            } catch (IOException e) {
+                // A full disk: cut the torn record off, or the next blob would land behind it and a reopen's
+                // scan would stop at the tear, dropping acknowledged blobs after it.
+                segment.channel.truncate(offset);
+                throw e;
             }
+            nextId++;
             index.put(id, new Location(segment, offset + HEADER, bytes.length));
             return new BlobId(id);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append blob to " + directory, e);
+            throw DiskFullException.causedByFullDisk(e)
+                    ? new DiskFullException("disk full: cannot append a blob to " + directory + "; nothing kept", e)
+                    : new UncheckedIOException("cannot append blob to " + directory, e);
         }
     }
 

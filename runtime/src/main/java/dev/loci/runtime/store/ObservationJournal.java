@@ -117,8 +117,17 @@ public final class ObservationJournal implements ObservationStore, AutoCloseable
     private void writePending() throws IOException {
         pending.flip();
         FileChannel channel = current().channel;
-        while (pending.hasRemaining()) {
-            channel.write(pending, pendingOffset + pending.position());
+        try {
+            while (pending.hasRemaining()) {
+                channel.write(pending, pendingOffset + pending.position());
+            }
+        } catch (IOException e) {
+            // A full disk: keep what was not written at the front of the buffer, so a retry continues at the
+            // right offset instead of flipping a half-written buffer.
+            int written = pending.position();
+            pending.compact();
+            pendingOffset += written;
+            throw e;
         }
         pendingOffset += pending.limit();
         pending.clear();

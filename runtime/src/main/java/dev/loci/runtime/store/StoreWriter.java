@@ -31,6 +31,7 @@ public final class StoreWriter implements AutoCloseable {
     }
 
     private final DurableStore store;
+    private final DiskSpaceGuard diskSpace;
     private final List<CommitHook> hooks;
     private final long commitIntervalNanos;
     private final long offerTimeoutNanos;
@@ -63,7 +64,14 @@ public final class StoreWriter implements AutoCloseable {
 
     public StoreWriter(DurableStore store, List<CommitHook> hooks, Duration commitInterval, int queueCapacity,
                        Duration offerTimeout) {
+        this(store, new DiskSpaceGuard(store.directory(), 0), hooks, commitInterval, queueCapacity, offerTimeout);
+    }
+
+    /** With a guard that refuses writes (before they change anything) while the disk is nearly full. */
+    public StoreWriter(DurableStore store, DiskSpaceGuard diskSpace, List<CommitHook> hooks, Duration commitInterval,
+                       int queueCapacity, Duration offerTimeout) {
         this.store = store;
+        this.diskSpace = diskSpace;
         this.hooks = List.copyOf(hooks);
         this.commitIntervalNanos = commitInterval.toNanos();
         this.offerTimeoutNanos = offerTimeout.toNanos();
@@ -93,8 +101,8 @@ public final class StoreWriter implements AutoCloseable {
     private <R> CompletableFuture<R> enqueue(Write<R> write) {
         Throwable failed = failure;
         if (failed != null) {
-            write.done.completeExceptionally(new IllegalStateException("the store failed and is read-only: "
-                    + failed.getMessage(), failed));
+            write.done.completeExceptionally(failed instanceof DiskFullException full ? full
+                    : new IllegalStateException("the store failed and is read-only: " + failed.getMessage(), failed));
             return write.done;
         }
         if (closing) {
@@ -158,9 +166,19 @@ public final class StoreWriter implements AutoCloseable {
             return false;
         }
         try {
+            if (!write.flush) {
+                diskSpace.check("the write");
+            }
             write.apply();
             uncommitted.add(write);
             return write.flush;
+        } catch (DiskFullException e) {
+            stats.rejectedDiskFull.increment();
+            if (stats.rejectedDiskFull.sum() == 1 || stats.rejectedDiskFull.sum() % 1000 == 0) {
+                log.warn("{} ({} writes refused for a full disk so far)", e.getMessage(), stats.rejectedDiskFull.sum());
+            }
+            write.done.completeExceptionally(e);
+            return false;
         } catch (RuntimeException e) {
             stats.failedWrites.increment();
             log.warn("write refused: {}", e.getMessage());
@@ -179,10 +197,13 @@ public final class StoreWriter implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // After a failed commit the in-memory state and the file disagree: stop taking writes, keep serving
             // reads, and let a reopen recover the last good commit.
-            failure = e;
-            log.error("commit failed; the store is now read-only until reopened", e);
+            failure = DiskFullException.causedByFullDisk(e)
+                    ? new DiskFullException("disk full while committing to " + store.directory() + ": the store is"
+                            + " read-only until reopened (acknowledged writes are safe; free space, then reopen)", e)
+                    : e;
+            log.error("commit failed; the store is now read-only until reopened", failure);
             for (Write<?> write : uncommitted) {
-                write.done.completeExceptionally(e);
+                write.done.completeExceptionally(failure);
             }
             uncommitted.clear();
             return;

@@ -8,6 +8,7 @@ public final class WriterStats {
     final LongAdder committedWrites = new LongAdder();
     final LongAdder failedWrites = new LongAdder();
     final LongAdder rejectedQueueFull = new LongAdder();
+    final LongAdder rejectedDiskFull = new LongAdder();
     final LongAdder commitNanos = new LongAdder();
     volatile long lastCommitNanos;
 
@@ -25,6 +26,11 @@ public final class WriterStats {
 
     public long rejectedQueueFull() {
         return rejectedQueueFull.sum();
+    }
+
+    /** Writes refused, unchanged, because the disk's free space was below the reserve. */
+    public long rejectedDiskFull() {
+        return rejectedDiskFull.sum();
     }
 
     /** Time spent committing (fsyncs included), in total. */

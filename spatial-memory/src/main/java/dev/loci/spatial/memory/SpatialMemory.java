@@ -15,6 +15,7 @@ import dev.loci.spatial.observation.Observation;
 import dev.loci.spatial.observation.ObservationIndex;
 import dev.loci.spatial.observation.ObservationStore;
 import dev.loci.spatial.provenance.RobotId;
+import dev.loci.spatial.provenance.Timestamp;
 import dev.loci.spatial.snapshot.Snapshot;
 import dev.loci.spatial.snapshot.SnapshotMemory;
 import dev.loci.spatial.validation.Require;
@@ -42,6 +43,8 @@ public final class SpatialMemory {
     private final FrameIndex frameIndex;
     private final SnapshotMemory snapshots;
     private volatile LineOfSight lineOfSight = LineOfSight.NOTHING_KNOWN_TO_BLOCK;
+    /** The oldest observation id still in the in-memory index; older ones were retired (writer thread only). */
+    private long firstIndexed = 1;
 
     public SpatialMemory(ObservationStore observationStore,
                          NavigableMap<Long, RememberedObject> objectStore,
@@ -69,6 +72,41 @@ public final class SpatialMemory {
     }
 
     // ---- writes (the store's writer thread) -----------------------------------------------------------
+
+    /**
+     * Retires raw observations from the in-memory index, oldest id first, up to (not including) the first one
+     * stamped at or after {@code horizon}: a prefix in arrival order, so one id marks what is retired. They stay
+     * in the observation store ({@code observation(id)} still reads them) and in their objects' provenance;
+     * queries over raw observations stop finding them. Returns how many were retired.
+     */
+    public long retireObservationsBefore(Timestamp horizon) {
+        Require.present("horizon", horizon);
+        long retired = 0;
+        for (long id = firstIndexed; id <= observations.size(); id++) {
+            Observation observation = observations.get(id).orElseThrow();
+            if (!observation.time().isBefore(horizon)) {
+                break;
+            }
+            observationIndex.remove(id, observation);
+            firstIndexed = id + 1;
+            retired++;
+        }
+        return retired;
+    }
+
+    /** Retires every observation up to id {@code lastRetired} (on open, from the durable mark). */
+    public void retireObservationsThrough(long lastRetired) {
+        for (long id = firstIndexed; id <= Math.min(lastRetired, observations.size()); id++) {
+            long retiring = id;
+            observations.get(id).ifPresent(o -> observationIndex.remove(retiring, o));
+        }
+        firstIndexed = Math.max(firstIndexed, lastRetired + 1);
+    }
+
+    /** The oldest observation id still indexed (1 when nothing was retired). */
+    public long firstIndexedObservation() {
+        return firstIndexed;
+    }
 
     /** Stores one observation that came without a frame and fuses it. */
     public Ingested observe(Observation observation) {

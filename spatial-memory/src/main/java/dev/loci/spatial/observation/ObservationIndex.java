@@ -42,6 +42,25 @@ public final class ObservationIndex {
         }
     }
 
+    /** Takes an observation out of the index (retirement): queries stop finding it; the store still has it. */
+    public boolean remove(long id, Observation observation) {
+        Vec3 at = observation.box().center();
+        lock.writeLock().lock();
+        try {
+            boolean removed = all.remove(id, at);
+            PointGrid ofClass = byClass.get(observation.label());
+            if (ofClass != null) {
+                ofClass.remove(id, at);
+                if (ofClass.size() == 0) {
+                    byClass.remove(observation.label());
+                }
+            }
+            return removed;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     public int size() {
         lock.readLock().lock();
         try {
