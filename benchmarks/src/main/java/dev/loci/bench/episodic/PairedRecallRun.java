@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * on a shared machine, unlike JMH trials minutes apart. Same memory and questions as
  * {@link HierarchicalRecallBenchmark} (seeded {@code SyntheticHistory}, 2 robots, 256-dimension hashing vectors,
  * beams sized by {@link ChunkMemory#query}). Prints agreement with the exact top 10 per kind of question, then
- * medians and p99 of each path and of the per-question ratio scan / hierarchical.
+ * medians and p99 of each path and of the per-question ratio scan / hierarchical; the same for further beams
+ * given as {@code -Dloci.bench.beams=sessions,groups,episodes;...}.
  *
  * <p>{@code java -Xms5g -Xmx5g -cp benchmarks/target/loci-benchmarks.jar dev.loci.bench.episodic.PairedRecallRun
  * [events] [rounds]} (defaults 1,000,000 and 5; 100 questions of each kind per round, one unrecorded warm-up round).
@@ -56,40 +57,63 @@ public final class PairedRecallRun {
         List<RecallQuery> taskQueries = tasks.stream().map(q -> memory.query(embedder.embed(q), 10)).toList();
         List<RecallQuery> sightingQueries = sightings.stream().map(q -> memory.query(embedder.embed(q), 10)).toList();
         RecallQuery sized = taskQueries.get(0);
-        System.out.printf(Locale.ROOT, "beams: %d sessions, %d groups, %d episodes%n", sized.sessionBeam(),
-                sized.groupBeam(), sized.episodeBeam());
-        agreement("tasks", memory, taskQueries);
-        agreement("sightings", memory, sightingQueries);
-
-        List<RecallQuery> all = new ArrayList<>();
-        for (int i = 0; i < QUESTIONS_PER_KIND; i++) {
-            all.add(taskQueries.get(i));
-            all.add(sightingQueries.get(i));
+        List<int[]> grid = new ArrayList<>();
+        grid.add(new int[] {sized.sessionBeam(), sized.groupBeam(), sized.episodeBeam()});
+        // more beams to compare: -Dloci.bench.beams=sessions,groups,episodes;sessions,groups,episodes
+        for (String beams : System.getProperty("loci.bench.beams", "").split(";")) {
+            if (!beams.isBlank()) {
+                grid.add(Arrays.stream(beams.split(",")).mapToInt(b -> Integer.parseInt(b.trim())).toArray());
+            }
         }
-        time(memory, all, 1); // warm-up, not recorded
-        long[][] timed = time(memory, all, rounds);
-        System.out.printf(Locale.ROOT, "paired timing: %d rounds x %d questions (tasks and sightings alternate)%n",
-                rounds, all.size());
-        summary("hierarchical", timed[0], 1e-6, "ms");
-        summary("scan", timed[1], 1e-6, "ms");
-        long[] ratios = new long[timed[0].length];
-        for (int i = 0; i < ratios.length; i++) {
-            ratios[i] = Math.round(1000.0 * timed[1][i] / timed[0][i]); // per mille
+        List<Set<Long>> taskTop = exact(memory, taskQueries);
+        List<Set<Long>> sightingTop = exact(memory, sightingQueries);
+        for (int[] beams : grid) {
+            System.out.printf(Locale.ROOT, "beams: %d sessions, %d groups, %d episodes%s%n", beams[0], beams[1],
+                    beams[2], beams == grid.get(0) ? " (as ChunkMemory.query sizes them)" : "");
+            List<RecallQuery> tasksHere = beams(taskQueries, beams);
+            List<RecallQuery> sightingsHere = beams(sightingQueries, beams);
+            agreement("tasks", memory, tasksHere, taskTop);
+            agreement("sightings", memory, sightingsHere, sightingTop);
+            List<RecallQuery> all = new ArrayList<>();
+            for (int i = 0; i < QUESTIONS_PER_KIND; i++) {
+                all.add(tasksHere.get(i));
+                all.add(sightingsHere.get(i));
+            }
+            time(memory, all, 1); // warm-up, not recorded
+            long[][] timed = time(memory, all, rounds);
+            System.out.printf(Locale.ROOT, "paired timing: %d rounds x %d questions (tasks and sightings"
+                    + " alternate), load %s%n", rounds, all.size(), loadAverage());
+            summary("hierarchical", timed[0], 1e-6, "ms");
+            summary("scan", timed[1], 1e-6, "ms");
+            long[] ratios = new long[timed[0].length];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = Math.round(1000.0 * timed[1][i] / timed[0][i]); // per mille
+            }
+            summary("ratio scan/hier", ratios, 1e-3, "x");
+            System.out.printf(Locale.ROOT, "ratio of medians %.2fx, of p99s %.2fx%n",
+                    (double) at(timed[1], 50) / at(timed[0], 50), (double) at(timed[1], 99) / at(timed[0], 99));
         }
-        summary("ratio scan/hier", ratios, 1e-3, "x");
-        System.out.printf(Locale.ROOT, "ratio of medians %.2fx, of p99s %.2fx%n",
-                (double) at(timed[1], 50) / at(timed[0], 50), (double) at(timed[1], 99) / at(timed[0], 99));
         System.out.printf(Locale.ROOT, "load average at end: %s%n", loadAverage());
     }
 
-    private static void agreement(String kind, ChunkMemory memory, List<RecallQuery> queries) {
+    private static List<RecallQuery> beams(List<RecallQuery> queries, int[] beams) {
+        return queries.stream().map(q -> q.beams(beams[0], beams[1], beams[2])).toList();
+    }
+
+    /** The exhaustive top 10 of each query. */
+    private static List<Set<Long>> exact(ChunkMemory memory, List<RecallQuery> queries) {
+        return queries.stream().map(q -> (Set<Long>) new HashSet<>(memory.scan(q).hitIds())).toList();
+    }
+
+    private static void agreement(String kind, ChunkMemory memory, List<RecallQuery> queries,
+                                  List<Set<Long>> exactTop) {
         int same = 0;
         double recall = 0;
         double scored = 0;
         double maxScored = 0;
-        for (RecallQuery query : queries) {
-            Set<Long> exact = new HashSet<>(memory.scan(query).hitIds());
-            RecallResult result = memory.recall(query);
+        for (int q = 0; q < queries.size(); q++) {
+            Set<Long> exact = exactTop.get(q);
+            RecallResult result = memory.recall(queries.get(q));
             Set<Long> found = new HashSet<>(result.hitIds());
             if (found.equals(exact)) {
                 same++;
