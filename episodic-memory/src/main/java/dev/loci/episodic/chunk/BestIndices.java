@@ -41,14 +41,27 @@ final class BestIndices {
                 tied[t++] = i;
             }
         }
-        if (need < ties) { // keep the tied nodes with the highest ids
-            Integer[] boxed = Arrays.stream(tied).boxed().toArray(Integer[]::new);
-            Arrays.sort(boxed, (a, b) -> Long.compare(ids[b], ids[a]));
+        if (need < ties) { // keep the tied nodes with the highest ids: those above the need-th highest, then it
+            long[] tiedIds = new long[ties];
             for (int i = 0; i < ties; i++) {
-                tied[i] = boxed[i];
+                tiedIds[i] = ids[tied[i]];
             }
+            Arrays.sort(tiedIds);
+            long cutoff = tiedIds[ties - need];
+            int kept = 0;
+            for (int i = 0; i < ties && kept < need; i++) {
+                if (ids[tied[i]] > cutoff) {
+                    chosen[above + kept++] = tied[i];
+                }
+            }
+            for (int i = 0; i < ties && kept < need; i++) {
+                if (ids[tied[i]] == cutoff) {
+                    chosen[above + kept++] = tied[i];
+                }
+            }
+        } else {
+            System.arraycopy(tied, 0, chosen, above, need);
         }
-        System.arraycopy(tied, 0, chosen, above, need);
         Arrays.sort(chosen);
         return chosen;
     }

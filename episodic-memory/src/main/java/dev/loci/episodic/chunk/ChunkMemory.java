@@ -48,7 +48,7 @@ public final class ChunkMemory {
     private final SummaryWriter writer;
     private final EventText eventText;
     private final EventSegmenter segmenter;
-    private final ObjectsSeen objectsSeen;
+    private final ObjectLabels labels;
     private final Map<RobotId, RobotChunks> robots = new TreeMap<>();
     private long nextChunkId;
 
@@ -61,7 +61,7 @@ public final class ChunkMemory {
         this.writer = new SummaryWriter(objectLabels);
         this.eventText = new EventText(settings.segmentation().keys());
         this.segmenter = new EventSegmenter(settings.segmentation());
-        this.objectsSeen = new ObjectsSeen(embedder, writer);
+        this.labels = new ObjectLabels(embedder, writer);
         rebuild();
     }
 
@@ -181,7 +181,9 @@ public final class ChunkMemory {
         long episodes = 0;
         for (RobotChunks mine : robots.values()) {
             sessions += mine.sessions.size() + 1;
-            keys += mine.sessionKeys.size();
+            for (SessionNode session : mine.sessions) {
+                keys += session.keyCount();
+            }
             episodes += mine.episodeVectors.size();
         }
         int sessionBeam = (int) Math.max(1, Math.min(1_000_000, sessions / 2));
@@ -192,7 +194,7 @@ public final class ChunkMemory {
 
     public RecallResult recall(RecallQuery query) {
         Require.present("query", query);
-        return HierarchicalRecall.recall(covered(query), query);
+        return HierarchicalRecall.recall(covered(query), labels, query);
     }
 
     /** The same query answered by scoring every event (the beams are ignored): the exact reference. */
@@ -330,7 +332,7 @@ public final class ChunkMemory {
         float[] unit = vector.toArray();
         mine.openEpisodes.add(episode);
         mine.openNodes.add(new EpisodeNode(episode.id(), history, from, to, mine.episodeVectors,
-                mine.episodeVectors.add(unit), SessionKeys.group(episode), objectsSeen.of(episode),
+                mine.episodeVectors.add(unit), SessionKeys.group(episode), labels.of(episode),
                 SessionKeys.place(episode)));
         Vectors.add(mine.openSum, unit);
         if (digest.session().isPresent()) {
@@ -422,7 +424,7 @@ public final class ChunkMemory {
             }
             episodes.put(chunk.id(), new EpisodeNode(chunk.id(), mine.history, from, from + chunk.eventCount(),
                     mine.episodeVectors, mine.episodeVectors.add(chunk.vector().toArray()), SessionKeys.group(chunk),
-                    objectsSeen.of(chunk), SessionKeys.place(chunk)));
+                    labels.of(chunk), SessionKeys.place(chunk)));
             episodesByRobot.computeIfAbsent(chunk.robot(), r -> new ArrayList<>()).add(chunk);
         }
         Set<Long> inSessions = new HashSet<>();

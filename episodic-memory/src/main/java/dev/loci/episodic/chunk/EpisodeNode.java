@@ -16,13 +16,13 @@ final class EpisodeNode {
     final int index;
     /** Which session key the episode counts towards (see {@link SessionKeys}). */
     final String group;
-    /** The unit vector of the labels of the objects it saw (see {@link ObjectsSeen}), or null if it saw none. */
-    final float[] objectsSeen;
+    /** The distinct labels of the objects it saw (see {@link ObjectLabels}), or null if it saw none. */
+    final int[] labels;
     /** Its main place name ("" if none). */
     final String place;
 
     EpisodeNode(long chunkId, RobotHistory history, int from, int to, PackedVectors store, int index,
-                String group, float[] objectsSeen, String place) {
+                String group, int[] labels, String place) {
         this.chunkId = chunkId;
         this.history = history;
         this.from = from;
@@ -30,7 +30,7 @@ final class EpisodeNode {
         this.store = store;
         this.index = index;
         this.group = group;
-        this.objectsSeen = objectsSeen;
+        this.labels = labels;
         this.place = place;
     }
 

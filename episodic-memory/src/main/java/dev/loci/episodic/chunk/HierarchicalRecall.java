@@ -32,9 +32,11 @@ final class HierarchicalRecall {
     private HierarchicalRecall() {
     }
 
-    static RecallResult recall(Collection<RobotChunks> robots, RecallQuery query) {
+    static RecallResult recall(Collection<RobotChunks> robots, ObjectLabels labels, RecallQuery query) {
         float[] q = query.vector().toArray();
         QuantizedVectors.Query qi = QuantizedVectors.query(q);
+        // Level 0: every label of an object seen, once; objects-seen keys and episodes score as their best label.
+        float[] labelScores = labels.scores(qi);
         long inMemory = 0;
         List<SessionNode> sessions = new ArrayList<>();
         List<SessionNode> open = new ArrayList<>();
@@ -43,7 +45,9 @@ final class HierarchicalRecall {
         for (RobotChunks robot : robots) {
             inMemory += robot.history.size();
             sessions.addAll(robot.sessions);
-            keyTotal += robot.sessionKeys.size();
+            for (SessionNode session : robot.sessions) {
+                keyTotal += session.keyCount();
+            }
             SessionNode openSession = robot.openSessionNode();
             if (openSession != null) {
                 open.add(openSession);
@@ -56,37 +60,27 @@ final class HierarchicalRecall {
         }
         int closedSessions = sessions.size();
         sessions.addAll(open);
-        // Level 1: every key of every session, one contiguous int8 run per robot; a session scores as its best key.
+        // Level 1: every key of every session (the task keys are one contiguous int8 run per robot); a session
+        // scores as its best key.
         float[] keyScores = new float[keyTotal];
         int[] keyOffset = new int[sessions.size()];
-        int offset = 0;
-        for (RobotChunks robot : robots) {
-            int keys = robot.sessionKeys.size();
-            if (keys > 0) {
-                float[] scores = new float[keys];
-                robot.sessionKeys.dotRange(qi, 0, keys, scores);
-                System.arraycopy(scores, 0, keyScores, offset, keys);
-                offset += keys;
-            }
-        }
         float[] sessionScores = new float[sessions.size()];
         long[] sessionIds = new long[sessions.size()];
-        offset = 0;
-        for (int i = 0; i < sessionScores.length; i++) {
-            SessionNode session = sessions.get(i);
-            keyOffset[i] = offset;
-            if (i >= closedSessions) { // open sessions keep their keys in a store of their own
-                float[] scores = new float[session.keyCount()];
-                session.scoreKeys(qi, scores);
-                System.arraycopy(scores, 0, keyScores, offset, scores.length);
+        int offset = 0;
+        int sessionIndex = 0;
+        for (RobotChunks robot : robots) {
+            float[] storeScores = new float[robot.sessionKeys.size()];
+            robot.sessionKeys.dotRange(qi, 0, storeScores.length, storeScores);
+            for (SessionNode session : robot.sessions) {
+                offset = scoreSession(session, qi, storeScores, labelScores, keyScores, offset, sessionIndex, keyOffset,
+                        sessionScores, sessionIds);
+                sessionIndex++;
             }
-            float best = Float.NEGATIVE_INFINITY;
-            for (int k = 0; k < session.keyCount(); k++) {
-                best = Math.max(best, keyScores[offset + k]);
-            }
-            offset += session.keyCount();
-            sessionScores[i] = best;
-            sessionIds[i] = session.chunkId;
+        }
+        for (SessionNode session : open) { // open sessions keep their keys in a store of their own
+            offset = scoreSession(session, qi, null, labelScores, keyScores, offset, sessionIndex, keyOffset,
+                    sessionScores, sessionIds);
+            sessionIndex++;
         }
         // The best closed sessions, and every robot's open session: the newest episodes are not summarised by a
         // closed session yet, and there is at most one open session per robot. Chosen nodes are visited in
@@ -129,21 +123,30 @@ final class HierarchicalRecall {
         float[] episodeScores = new float[episodeCount];
         long[] episodeIds = new long[episodeCount];
         float[] scratch = new float[64];
-        // An episode can be under a task key and an objects-seen key: it counts once, with its better score.
-        Map<Long, Integer> positions = new HashMap<>(episodeCount * 2);
+        // An episode can be under a task key and an objects-seen key of its session: it counts once, with its
+        // better score. Chosen groups come in index order, so a session's groups are consecutive, and the
+        // episode's position in its session finds its slot (slotOf: position -> slot, -1 for none yet).
+        int[] slotOf = new int[64];
+        int currentSession = -1;
         int e = 0;
         for (int b : bestGroups) {
             SessionNode session = sessions.get(groupSession[b]);
+            if (groupSession[b] != currentSession) {
+                currentSession = groupSession[b];
+                slotOf = session.episodes.size() <= slotOf.length ? slotOf : new int[session.episodes.size()];
+                Arrays.fill(slotOf, 0, session.episodes.size(), -1);
+            }
             int[] members = session.keyMembers(groupKey[b]);
             scratch = fit(scratch, members.length);
-            session.scoreGroup(groupKey[b], qi, scratch);
+            session.scoreGroup(groupKey[b], qi, labelScores, scratch);
             for (int m = 0; m < members.length; m++) {
-                EpisodeNode episode = session.episodes.get(members[m]);
-                Integer seen = positions.putIfAbsent(episode.chunkId, e);
-                if (seen != null) {
+                int seen = slotOf[members[m]];
+                if (seen >= 0) {
                     episodeScores[seen] = Math.max(episodeScores[seen], scratch[m]);
                     continue;
                 }
+                EpisodeNode episode = session.episodes.get(members[m]);
+                slotOf[members[m]] = e;
                 episodes[e] = episode;
                 episodeScores[e] = scratch[m];
                 episodeIds[e] = episode.chunkId;
@@ -185,6 +188,21 @@ final class HierarchicalRecall {
         }
         return result(top, query, q, closedIds(bestSessions, sessionIds), descendedIds,
                 sessionScores.length, keyTotal, e, scored, inMemory);
+    }
+
+    /** Scores session {@code i}'s keys into {@code keyScores} from {@code offset}; returns the next offset. */
+    private static int scoreSession(SessionNode session, QuantizedVectors.Query qi, float[] storeScores,
+                                    float[] labelScores, float[] keyScores, int offset, int i, int[] keyOffset,
+                                    float[] sessionScores, long[] sessionIds) {
+        keyOffset[i] = offset;
+        session.scoreKeys(qi, storeScores, labelScores, keyScores, offset);
+        float best = Float.NEGATIVE_INFINITY;
+        for (int k = 0; k < session.keyCount(); k++) {
+            best = Math.max(best, keyScores[offset + k]);
+        }
+        sessionScores[i] = best;
+        sessionIds[i] = session.chunkId;
+        return offset + session.keyCount();
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * One robot's events in log order as ordinals 0..size-1: ids, times and text vectors packed in pages, so
  * scoring a run of events (an episode) is a scan over contiguous memory, and temporal neighbours are ordinal
  * plus or minus n. Each vector is kept twice: as floats (exact scores: the scan and the final ranking) and as
- * int8 (a quarter of the bytes: hierarchical recall picks its candidates with them). Also tracks the open tail:
+ * sparse int8 (its non-zero elements: hierarchical recall picks its candidates with them). Also tracks the open tail:
  * events after the last closed episode, and their vector sum.
  */
 final class RobotHistory {
@@ -17,7 +17,7 @@ final class RobotHistory {
     private long[] ids = new long[1024];
     private long[] times = new long[1024];
     private final PackedVectors vectors;
-    private final QuantizedVectors quantized;
+    private final SparseQuantizedVectors quantized;
     private int size;
     private int chunkedUpTo;
     private int[] episodeStarts = new int[64];
@@ -29,7 +29,7 @@ final class RobotHistory {
         this.dimensions = dimensions;
         this.tailSum = new float[dimensions];
         this.vectors = new PackedVectors(dimensions);
-        this.quantized = new QuantizedVectors(dimensions);
+        this.quantized = new SparseQuantizedVectors(dimensions);
     }
 
     RobotId robot() {
@@ -88,7 +88,7 @@ final class RobotHistory {
 
     /**
      * Approximate scores of events {@code [from, to)} against an int8 query into {@code out[0, to - from)}: one
-     * pass over contiguous bytes.
+     * pass over their non-zero elements, which lie back to back.
      */
     void approximateScores(QuantizedVectors.Query query, int from, int to, float[] out) {
         quantized.dotRange(query, from, to, out);

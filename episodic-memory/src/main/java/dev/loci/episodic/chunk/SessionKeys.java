@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The retrieval keys of a session: one per task it holds (the normalised mean of the unit vectors of that
- * task's episodes; episodes without a task are grouped by their main place, or stand alone). A session is
- * scored by its best key, and recall descends from the best sessions into their best keys' episodes.
+ * task's episodes; episodes without a task are grouped by their main place, or stand alone), then one per place
+ * where its episodes saw objects (scored by the best of the labels seen there, see {@link ObjectLabels}). A
+ * session is scored by its best key, and recall descends from the best sessions into their best keys' episodes.
  *
  * <p>Why not the session's single mean vector: a shift of ten tasks averages ten topics, so a question about
  * one of them sees a tenth of its signal, and the sessions that spent the most time in the question's room
@@ -21,17 +23,15 @@ final class SessionKeys {
     }
 
     /**
-     * The keys of a session and, for each key, the positions of its episodes in the session's list, and whether
-     * they are scored by the objects they saw ({@link EpisodeNode#objectsSeen}) rather than their mean vector.
+     * The task keys' vectors; for every key (task keys first, then objects-seen keys) the positions of its
+     * episodes in the session's list; for each objects-seen key the distinct labels seen under it.
      */
-    record Keys(float[][] vectors, int[][] members, boolean[] byObjectsSeen) {
+    record Keys(float[][] taskVectors, int[][] members, int[][] seenLabels) {
+        int taskKeys() {
+            return taskVectors.length;
+        }
     }
 
-    /**
-     * One key per task (the mean of its episodes' vectors), then one per place where objects were seen (the
-     * mean of those episodes' objects-seen vectors: a place-centric key, so an item seen in one room during a
-     * ten-task shift is not a tenth of a task key's signal).
-     */
     static Keys of(List<EpisodeNode> episodes, int dimensions) {
         Map<String, float[]> sums = new LinkedHashMap<>();
         Map<String, List<Integer>> members = new LinkedHashMap<>();
@@ -40,26 +40,34 @@ final class SessionKeys {
             episode.store.addTo(sums.computeIfAbsent(episode.group, g -> new float[dimensions]), episode.index);
             members.computeIfAbsent(episode.group, g -> new ArrayList<>()).add(i);
         }
-        int taskKeys = sums.size();
+        Map<String, TreeSet<Integer>> labels = new LinkedHashMap<>();
         for (int i = 0; i < episodes.size(); i++) {
             EpisodeNode episode = episodes.get(i);
-            if (episode.objectsSeen != null) {
+            if (episode.labels != null) {
                 String group = "seen:" + episode.place;
-                Vectors.add(sums.computeIfAbsent(group, g -> new float[dimensions]), episode.objectsSeen);
+                TreeSet<Integer> seen = labels.computeIfAbsent(group, g -> new TreeSet<>());
+                for (int label : episode.labels) {
+                    seen.add(label);
+                }
                 members.computeIfAbsent(group, g -> new ArrayList<>()).add(i);
             }
         }
         float[][] vectors = new float[sums.size()][];
-        int[][] positions = new int[sums.size()][];
-        boolean[] byObjectsSeen = new boolean[sums.size()];
         int k = 0;
-        for (Map.Entry<String, float[]> group : sums.entrySet()) {
-            vectors[k] = Vectors.normalised(group.getValue());
-            positions[k] = members.get(group.getKey()).stream().mapToInt(Integer::intValue).toArray();
-            byObjectsSeen[k] = k >= taskKeys;
-            k++;
+        for (float[] sum : sums.values()) {
+            vectors[k++] = Vectors.normalised(sum);
         }
-        return new Keys(vectors, positions, byObjectsSeen);
+        int[][] positions = new int[members.size()][];
+        k = 0;
+        for (List<Integer> group : members.values()) {
+            positions[k++] = group.stream().mapToInt(Integer::intValue).toArray();
+        }
+        int[][] seenLabels = new int[labels.size()][];
+        k = 0;
+        for (TreeSet<Integer> seen : labels.values()) {
+            seenLabels[k++] = seen.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return new Keys(vectors, positions, seenLabels);
     }
 
     /** The main place of an episode ("" if none): what its objects-seen key groups it by. */

@@ -5,19 +5,22 @@ import java.util.List;
 
 /**
  * A session in the retrieval index: its episodes and its retrieval keys (see {@link SessionKeys}). Both are
- * laid out for the order recall reads them in: the keys at {@code [keyFrom, keyFrom + keyCount)} of the robot's
- * key store (scoring all sessions is one scan), and the episodes' vectors grouped by key in the robot's grouped
- * episode store (scoring a chosen key's episodes is one contiguous run), as int8 ({@link QuantizedVectors}).
- * Id {@link EpisodeNode#OPEN} for a robot's open session.
+ * laid out for the order recall reads them in: the task keys at {@code [keyFrom, keyFrom + taskKeys)} of the
+ * robot's key store (scoring all sessions is one scan), and the task keys' episode vectors grouped by key in the
+ * robot's grouped episode store (scoring a chosen key's episodes is one contiguous run), as int8
+ * ({@link QuantizedVectors}). Objects-seen keys and their episodes score by their best label
+ * ({@link ObjectLabels}). Id {@link EpisodeNode#OPEN} for a robot's open session.
  */
 final class SessionNode {
     final long chunkId;
     final List<EpisodeNode> episodes;
     private final QuantizedVectors keys;
     private final int keyFrom;
+    private final int taskKeys;
     private final int[][] keyMembers;
+    private final int[][] seenLabels;
     private final QuantizedVectors groupedEpisodes;
-    /** Key k's episodes are at {@code [groupFrom[k], groupFrom[k] + keyMembers[k].length)} of groupedEpisodes. */
+    /** Task key k's episodes are at {@code [groupFrom[k], groupFrom[k] + keyMembers[k].length)} of groupedEpisodes. */
     private final int[] groupFrom;
 
     /** Computes the session's keys from its episodes and appends them and the grouped episodes to the stores. */
@@ -29,16 +32,17 @@ final class SessionNode {
         this.groupedEpisodes = groupedEpisodeStore;
         SessionKeys.Keys computed = SessionKeys.of(episodes, keyStore.dimensions());
         this.keyFrom = keyStore.size();
-        for (float[] key : computed.vectors()) {
+        for (float[] key : computed.taskVectors()) {
             keyStore.add(key);
         }
+        this.taskKeys = computed.taskKeys();
         this.keyMembers = computed.members();
-        this.groupFrom = new int[keyMembers.length];
-        for (int k = 0; k < keyMembers.length; k++) {
+        this.seenLabels = computed.seenLabels();
+        this.groupFrom = new int[taskKeys];
+        for (int k = 0; k < taskKeys; k++) {
             groupFrom[k] = groupedEpisodeStore.size();
             for (int position : keyMembers[k]) {
-                EpisodeNode episode = episodes.get(position);
-                groupedEpisodeStore.add(computed.byObjectsSeen()[k] ? episode.objectsSeen : episode.vector());
+                groupedEpisodeStore.add(episodes.get(position).vector());
             }
         }
     }
@@ -47,19 +51,45 @@ final class SessionNode {
         return keyMembers.length;
     }
 
-    /** Where this session's keys start in its key store (sessions of a robot follow each other there). */
+    /** Task keys in the key store (the other keys are scored by labels). */
+    int taskKeyCount() {
+        return taskKeys;
+    }
+
+    /** Where this session's task keys start in its key store (sessions of a robot follow each other there). */
     int keyFrom() {
         return keyFrom;
     }
 
-    /** Approximate scores of all keys into {@code out[0, keyCount)}. */
-    void scoreKeys(QuantizedVectors.Query query, float[] out) {
-        keys.dotRange(query, keyFrom, keyFrom + keyCount(), out);
+    /**
+     * Approximate scores of all keys into {@code out[offset, offset + keyCount)}: task keys from
+     * {@code storeScores} (the scores of the whole key store, or null to score this session's keys now), the
+     * others by their best label.
+     */
+    void scoreKeys(QuantizedVectors.Query query, float[] storeScores, float[] labelScores, float[] out,
+                   int offset) {
+        if (storeScores == null) {
+            float[] own = new float[taskKeys];
+            keys.dotRange(query, keyFrom, keyFrom + taskKeys, own);
+            System.arraycopy(own, 0, out, offset, taskKeys);
+        } else {
+            System.arraycopy(storeScores, keyFrom, out, offset, taskKeys);
+        }
+        for (int k = taskKeys; k < keyMembers.length; k++) {
+            out[offset + k] = ObjectLabels.best(labelScores, seenLabels[k - taskKeys]);
+        }
     }
 
     /** Approximate scores of key {@code k}'s episodes, in {@link #keyMembers} order, into {@code out}. */
-    void scoreGroup(int k, QuantizedVectors.Query query, float[] out) {
-        groupedEpisodes.dotRange(query, groupFrom[k], groupFrom[k] + keyMembers[k].length, out);
+    void scoreGroup(int k, QuantizedVectors.Query query, float[] labelScores, float[] out) {
+        if (k < taskKeys) {
+            groupedEpisodes.dotRange(query, groupFrom[k], groupFrom[k] + keyMembers[k].length, out);
+            return;
+        }
+        int[] members = keyMembers[k];
+        for (int m = 0; m < members.length; m++) {
+            out[m] = ObjectLabels.best(labelScores, episodes.get(members[m]).labels);
+        }
     }
 
     /** Positions (in {@link #episodes}) of the episodes under key {@code k}. */

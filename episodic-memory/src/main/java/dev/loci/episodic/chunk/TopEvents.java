@@ -19,8 +19,11 @@ final class TopEvents {
     }
 
     void offer(double score, RobotHistory history, int ordinal) {
-        long id = history.id(ordinal);
         int k = scores.length;
+        if (size == k && score < scores[k - 1]) {
+            return; // most offers: decided without reading the event's id
+        }
+        long id = history.id(ordinal);
         if (size == k && !better(score, id, scores[k - 1], ids[k - 1])) {
             return;
         }

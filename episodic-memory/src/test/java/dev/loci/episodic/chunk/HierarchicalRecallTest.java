@@ -89,7 +89,8 @@ class HierarchicalRecallTest {
     /**
      * Items lie in rooms and are seen on every pass, so the sightings of one are spread over many sessions: the
      * hard case for a coarse-to-fine search. The objects-seen keys lifted same top-10 from 0.63 to 0.78 here
-     * (recall@10 0.93 to 0.96); kept from regressing, not yet at the 95% bar.
+     * (recall@10 0.93 to 0.96), scoring them by their best label instead of the labels' mean to 0.945 (0.991);
+     * at 1M events it is 0.97 (BENCHMARKS.md).
      */
     @Test
     void sightingRecallKeepsMostOfTheExhaustiveTop10() {
@@ -97,8 +98,8 @@ class HierarchicalRecallTest {
         Agreement sightings = agreement(RecallQueries.aboutSightings(generator.sightings(), 200, 6), sessionBeam,
                 448);
         System.out.printf("recall at 50k events, questions about item sightings: %s%n", sightings);
-        assertThat(sightings.sameTop10()).isGreaterThanOrEqualTo(0.75);
-        assertThat(sightings.recallAt10()).isGreaterThanOrEqualTo(0.95);
+        assertThat(sightings.sameTop10()).isGreaterThanOrEqualTo(0.92);
+        assertThat(sightings.recallAt10()).isGreaterThanOrEqualTo(0.98);
         assertThat(sightings.maxScored()).isLessThanOrEqualTo(0.10);
     }
 
