@@ -27,6 +27,14 @@ final class StoreResult {
     /** Objects or events in this store's answers to the compared questions, per kind: shows the answers are not empty. */
     final Map<QueryKind, Long> answerItems = new EnumMap<>(QueryKind.class);
 
+    final Latencies textQueries = new Latencies();
+    double textIndexSeconds;
+    long textItems;
+    long diskAfterTexts;
+    private double recallSum;
+    private int recallCount;
+    private double recallMin = 1.0;
+
     StoreResult(String name) {
         this.name = name;
         for (QueryKind kind : QueryKind.values()) {
@@ -38,6 +46,21 @@ final class StoreResult {
 
     double observationsPerSecond(int observations) {
         return observations / ingestSeconds;
+    }
+
+    void addRecall(double recall) {
+        recallSum += recall;
+        recallCount++;
+        recallMin = Math.min(recallMin, recall);
+    }
+
+    /** Mean recall@10 of this store's text answers against the exact float32 ranking. */
+    double meanRecall() {
+        return recallCount == 0 ? Double.NaN : recallSum / recallCount;
+    }
+
+    double minRecall() {
+        return recallMin;
     }
 
     int totalMismatches() {

@@ -44,10 +44,11 @@ class PeerComparisonTest {
     }
 
     private ComparisonResult run(List<StoreKind> stores) throws IOException {
-        ComparisonSettings settings = new ComparisonSettings(WorkloadSettings.DEFAULT, stores, 8_000, 2_000, 100, 200, 2, 300, 1,
-                directory);
+        ComparisonSettings settings = new ComparisonSettings(WorkloadSettings.DEFAULT, stores, 8_000, 2_000, 100, 200, 20, 2, 300,
+                1, directory);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        ComparisonResult result = new Comparison(settings, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+        ComparisonResult result = new Comparison(settings, directory.resolve("models"),
+                new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
         ByteArrayOutputStream table = new ByteArrayOutputStream();
         result.print(new PrintStream(table, true, StandardCharsets.UTF_8));
         assertThat(table.toString(StandardCharsets.UTF_8)).contains("Loci/SQLite", "radius 2 m", "text query");
@@ -67,5 +68,17 @@ class PeerComparisonTest {
             assertThat(peer.diskAfterEvents).as(peer.name + " bytes on disk").isPositive();
         }
         assertThat(result.mismatches()).isZero();
+        assertThat(result.text()).as("text workload").isNotNull();
+        assertThat(result.text().items()).as("objects and events indexed as texts").isGreaterThan(loci.objects);
+        for (StoreResult store : result.stores()) {
+            assertThat(store.textItems).as(store.name + " text items").isEqualTo(result.text().items());
+            assertThat(store.textQueries.size()).as(store.name + " text queries").isEqualTo(20);
+        }
+        for (StoreResult peer : result.stores().subList(1, result.stores().size())) {
+            // The peers scan exact float32 vectors: anything below full recall is a harness bug.
+            assertThat(peer.meanRecall()).as(peer.name + " recall@10").isEqualTo(1.0);
+        }
+        // Loci searches int8 vectors (sketch prefilter at this size is off: under 20k items, exact int8 scan).
+        assertThat(loci.meanRecall()).as("Loci recall@10").isGreaterThanOrEqualTo(0.9);
     }
 }
