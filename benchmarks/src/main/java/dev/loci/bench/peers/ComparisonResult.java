@@ -63,7 +63,7 @@ record ComparisonResult(ComparisonSettings settings, double observationsPerFrame
         if (text == null) {
             out.printf("%-34s %s%n", "text query top-10", "not run (--text-samples 0)");
         } else {
-            out.println(latencyRow(String.format("text top-10 of %,d items, us", text.items()),
+            out.println(latencyRow(String.format("text query top-10 of %,d, us", text.items()),
                     stores.stream().map(s -> s.textQueries).toList(), 1e3, true));
             Latencies embed = text.questionEmbedding();
             out.printf("%-34s %22s  (the model alone; part of every store's text query above)%n",
