@@ -73,6 +73,11 @@ record ComparisonResult(ComparisonSettings settings, double observationsPerFrame
                 recall.append(String.format(" %22s", String.format("%.4f (min %.2f)", s.meanRecall(), s.minRecall())));
             }
             out.println(recall);
+            for (StoreResult s : stores) {
+                if (s.minRecall() < 1.0) {
+                    out.printf("  worst text answer of %s (recall %.2f): %s%n", s.name, s.minRecall(), s.worstRecall);
+                }
+            }
         }
 
         double hours = n / observationsPerHour();

@@ -34,6 +34,8 @@ final class StoreResult {
     private double recallSum;
     private int recallCount;
     private double recallMin = 1.0;
+    /** The question with the lowest recall and this store's answer to it, to look into. */
+    String worstRecall = "";
 
     StoreResult(String name) {
         this.name = name;
@@ -48,10 +50,13 @@ final class StoreResult {
         return observations / ingestSeconds;
     }
 
-    void addRecall(double recall) {
+    void addRecall(double recall, String question, java.util.List<String> answer) {
         recallSum += recall;
         recallCount++;
-        recallMin = Math.min(recallMin, recall);
+        if (recall < recallMin) {
+            recallMin = recall;
+            worstRecall = String.format("'%s' -> %s", question, answer);
+        }
     }
 
     /** Mean recall@10 of this store's text answers against the exact float32 ranking. */

@@ -71,7 +71,7 @@ final class TextComparison {
                         long t0 = System.nanoTime();
                         List<String> answer = stores.get(s).textSearch(question, K);
                         result.textQueries.add(System.nanoTime() - t0);
-                        result.addRecall(exact.recall(question, answer, K));
+                        result.addRecall(exact.recall(question, answer, K), question, answer);
                     }
                 }
                 for (int j = 0; j < perRound; j++) {
