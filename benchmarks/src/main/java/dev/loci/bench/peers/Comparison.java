@@ -26,10 +26,13 @@ final class Comparison {
     private static final int EVENT_CHUNK = 10_000;
 
     private final ComparisonSettings settings;
+    private final Path models;
     private final PrintStream progress;
 
-    Comparison(ComparisonSettings settings, PrintStream progress) {
+    /** {@code models}: where the embedding model is unpacked for the text workload (kept between runs). */
+    Comparison(ComparisonSettings settings, Path models, PrintStream progress) {
         this.settings = settings;
+        this.models = models;
         this.progress = progress;
     }
 
@@ -44,6 +47,7 @@ final class Comparison {
         Path root = Files.createTempDirectory(settings.directory(), "peers-");
         List<PeerStore> stores = new ArrayList<>();
         List<StoreResult> results = new ArrayList<>();
+        TextComparison.TextSummary text = null;
         try {
             for (StoreKind kind : settings.stores()) {
                 Path dir = Files.createDirectory(root.resolve(kind.name().toLowerCase(java.util.Locale.ROOT)));
@@ -62,6 +66,10 @@ final class Comparison {
             for (int i = 0; i < stores.size(); i++) {
                 reopen(stores.get(i), workload, results.get(i));
             }
+            // Last, so that reopen and footprint are those of the observation and event store alone.
+            if (settings.textSamples() > 0) {
+                text = new TextComparison(settings, models, progress).run(stores, workload, results);
+            }
         } finally {
             for (PeerStore store : stores) {
                 try {
@@ -73,7 +81,8 @@ final class Comparison {
             delete(root);
         }
         progress.printf("comparison done in %.1f s%n", (System.nanoTime() - start) / 1e9);
-        return new ComparisonResult(settings, workload.observationsPerFrame(), workload.distinctObjectsSeen, results);
+        return new ComparisonResult(settings, workload.observationsPerFrame(), workload.distinctObjectsSeen, results,
+                text);
     }
 
     /**

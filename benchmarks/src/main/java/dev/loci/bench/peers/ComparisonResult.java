@@ -8,7 +8,7 @@ import java.util.List;
  * ahead (for latencies: the peer's latency divided by Loci's; for ingest: Loci's obs/s divided by the peer's).
  */
 record ComparisonResult(ComparisonSettings settings, double observationsPerFrame, int distinctObjects,
-                        List<StoreResult> stores) {
+                        List<StoreResult> stores, TextComparison.TextSummary text) {
     /** Detection frames per second of the robot the footprint is quoted for. */
     static final double DETECTION_HZ = 10.0;
 
@@ -60,8 +60,25 @@ record ComparisonResult(ComparisonSettings settings, double observationsPerFrame
         for (QueryKind kind : QueryKind.values()) {
             out.println(latencyRow(kind.title + ", us", stores.stream().map(s -> s.queries.get(kind)).toList(), 1e3, true));
         }
-        out.printf("%-34s %s%n", "text query top-10 over 100k items",
-                "not measured yet: slot reserved for semantic retrieval (being built in parallel)");
+        if (text == null) {
+            out.printf("%-34s %s%n", "text query top-10", "not run (--text-samples 0)");
+        } else {
+            out.println(latencyRow(String.format("text query top-10 of %,d, us", text.items()),
+                    stores.stream().map(s -> s.textQueries).toList(), 1e3, true));
+            Latencies embed = text.questionEmbedding();
+            out.printf("%-34s %22s  (the model alone; part of every store's text query above)%n",
+                    "  question embedding alone, us", fmt(embed.percentile(50) / 1e3) + " / " + fmt(embed.percentile(99) / 1e3));
+            StringBuilder recall = new StringBuilder(String.format("%-34s", "  recall@10 vs exact float32"));
+            for (StoreResult s : stores) {
+                recall.append(String.format(" %22s", String.format("%.4f (min %.2f)", s.meanRecall(), s.minRecall())));
+            }
+            out.println(recall);
+            for (StoreResult s : stores) {
+                if (s.minRecall() < 1.0) {
+                    out.printf("  worst text answer of %s (recall %.2f): %s%n", s.name, s.minRecall(), s.worstRecall);
+                }
+            }
+        }
 
         double hours = n / observationsPerHour();
         out.printf("%nFootprint: %,d observations = %.2f h of one robot detecting at %.0f Hz (%.1f observations per "
@@ -81,6 +98,13 @@ record ComparisonResult(ComparisonSettings settings, double observationsPerFrame
         out.printf("%nevent recording (not a workload; feeds the window query): %s%n",
                 String.join(", ", stores.stream().map(s -> String.format("%s %,.0f events/s", s.name,
                         settings.events() / s.eventSeconds)).toList()));
+        if (text != null) {
+            out.printf("text workload: %,d distinct texts embedded once in %.1f s and shared by all stores; %d "
+                    + "questions asked in turn; indexing (not timed as a workload): %s; disk with texts: %s%n",
+                    text.distinctTexts(), text.corpusEmbedSeconds(), text.questions(),
+                    String.join(", ", stores.stream().map(s -> String.format("%s %.1f s", s.name, s.textIndexSeconds)).toList()),
+                    String.join(", ", stores.stream().map(s -> String.format("%s %.1f MB", s.name, mb(s.diskAfterTexts))).toList()));
+        }
         for (StoreResult s : stores.subList(1, stores.size())) {
             out.printf("answers of %s vs Loci: %s%n", s.name, s.totalMismatches() == 0
                     ? "all " + settings.checkedQueries() + " questions of each workload identical"

@@ -12,6 +12,7 @@ import java.util.List;
  * @param events         events recorded for the time-window query
  * @param batchSize      observations per ingest call, as a detector publishes them
  * @param samples        timed queries per store and query kind
+ * @param textSamples    timed text queries per store (each embeds its question; 0 leaves the text workload out)
  * @param rounds         ingest and the query samples are split into this many rounds, stores taking turns, so
  *                       a change in machine load hits every store alike
  * @param checkedQueries questions per query kind whose answers are compared across stores
@@ -19,13 +20,13 @@ import java.util.List;
  * @param directory      where the stores' files go (a fresh subdirectory per store), deleted afterwards
  */
 record ComparisonSettings(WorkloadSettings workload, List<StoreKind> stores, int observations, int events,
-                          int batchSize, int samples, int rounds, int checkedQueries, int reopens, Path directory) {
+                          int batchSize, int samples, int textSamples, int rounds, int checkedQueries, int reopens, Path directory) {
     ComparisonSettings {
         if (stores.isEmpty() || stores.get(0) != StoreKind.LOCI) {
             throw new IllegalArgumentException("stores must start with LOCI (the reference): " + stores);
         }
         if (observations < batchSize || batchSize < 1 || events < QueryKind.EVENTS_PER_WINDOW || samples < rounds
-                || rounds < 1 || checkedQueries < 0 || reopens < 0) {
+                || rounds < 1 || (textSamples != 0 && textSamples < rounds) || textSamples < 0 || checkedQueries < 0 || reopens < 0) {
             throw new IllegalArgumentException("inconsistent settings: observations " + observations + ", batch "
                     + batchSize + ", events " + events + ", samples " + samples + ", rounds " + rounds);
         }

@@ -13,7 +13,14 @@ import dev.loci.spatial.provenance.Timestamp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.loci.runtime.semantic.SemanticMemory;
+import dev.loci.runtime.semantic.index.Hit;
+import dev.loci.runtime.semantic.index.ItemKind;
+import dev.loci.runtime.semantic.index.VectorFilter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,11 +29,14 @@ import java.util.concurrent.CompletableFuture;
 /** Loci through its public runtime API, with its default 50 ms group commit. */
 final class LociPeer implements PeerStore {
     /** The default config; a bulk submitter may wait longer for room in the writer's queue. */
+    /** The peers index objects and events; Loci's semantic memory also holds episode summaries and places. */
+    static final VectorFilter OBJECTS_AND_EVENTS = VectorFilter.ANY.ofKinds(Set.of(ItemKind.OBJECT, ItemKind.EVENT));
     static final LociConfig CONFIG = LociConfig.DEFAULT.withOfferTimeout(Duration.ofMinutes(1));
 
     private final Path directory;
     private final long heapBefore;
     private LociRuntime runtime;
+    private SemanticMemory semantic;
 
     LociPeer(Path directory) throws IOException {
         this.directory = directory;
@@ -80,6 +90,41 @@ final class LociPeer implements PeerStore {
             keys.add(new EventKey(e.event().time().nanos(), e.event().description()));
         }
         return keys;
+    }
+
+    @Override
+    public Map<String, Long> indexTexts(TextCorpus corpus) {
+        semantic = runtime.semantic(corpus);
+        semantic.awaitIndexed();
+        Map<String, Long> counts = new HashMap<>();
+        for (String label : runtime.objectClasses()) {
+            counts.merge(TextCorpus.objectText(label), (long) runtime.objectsOfClass(label).size(), Long::sum);
+        }
+        Set<Long> seen = new HashSet<>();
+        long from = 0;
+        while (true) {
+            List<StoredEvent> page = runtime.events(new EventQuery(Timestamp.ofNanos(from), Timestamp.ofNanos(Long.MAX_VALUE),
+                    Optional.empty(), Set.of(), Optional.empty(), Optional.empty(), EventQuery.MAX_LIMIT));
+            for (StoredEvent e : page) {
+                if (seen.add(e.id())) {
+                    counts.merge(TextCorpus.eventText(e.event().description()), 1L, Long::sum);
+                }
+            }
+            if (page.size() < EventQuery.MAX_LIMIT) {
+                return counts;
+            }
+            from = page.get(page.size() - 1).event().time().nanos();
+        }
+    }
+
+    @Override
+    public List<String> textSearch(String question, int k) {
+        List<Hit> hits = semantic.search(question, OBJECTS_AND_EVENTS, k);
+        List<String> texts = new ArrayList<>(hits.size());
+        for (Hit hit : hits) {
+            texts.add(hit.item().text());
+        }
+        return texts;
     }
 
     @Override

@@ -29,6 +29,13 @@ public final class PeerComparison implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "20000", description = "timed queries per store and workload (default ${DEFAULT-VALUE})")
     int samples;
 
+    @Option(names = "--text-samples", defaultValue = "300", description = "timed text queries per store, each embedding its "
+            + "question; the peers scan every vector, so these are slow (default ${DEFAULT-VALUE}; 0: no text workload)")
+    int textSamples;
+
+    @Option(names = "--models", description = "where the embedding model is unpacked (default: java.io.tmpdir/loci-bench-models)")
+    Path models = Path.of(System.getProperty("java.io.tmpdir"), "loci-bench-models");
+
     @Option(names = "--rounds", defaultValue = "10", description = "rounds the stores take turns in (default ${DEFAULT-VALUE})")
     int rounds;
 
@@ -65,8 +72,8 @@ public final class PeerComparison implements Callable<Integer> {
             stores.add(StoreKind.REDIS);
         }
         ComparisonSettings settings = new ComparisonSettings(WorkloadSettings.DEFAULT, stores, observations, events,
-                batch, samples, rounds, check, reopens, dir);
-        ComparisonResult result = new Comparison(settings, System.out).run();
+                batch, samples, textSamples, rounds, check, reopens, dir);
+        ComparisonResult result = new Comparison(settings, models, System.out).run();
         result.print(System.out);
         return result.mismatches() == 0 ? 0 : 1;
     }

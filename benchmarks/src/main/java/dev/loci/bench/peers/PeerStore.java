@@ -6,6 +6,7 @@ import dev.loci.spatial.observation.Observation;
 import dev.loci.spatial.provenance.RobotId;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -39,6 +40,18 @@ interface PeerStore extends AutoCloseable {
 
     /** Events of {@code robot} with {@code from <= time <= to}, oldest first, at most {@code limit}. */
     List<EventKey> eventWindow(RobotId robot, long fromNanos, long toNanos, int limit);
+
+    /**
+     * Indexes the text of every object (its label) and event (its description) the store holds, with the
+     * corpus' shared embeddings, the way this store's users search text; returns each text's item count.
+     */
+    Map<String, Long> indexTexts(TextCorpus corpus) throws IOException;
+
+    /**
+     * Texts of the {@code k} objects or events whose text best matches {@code question}, best first. The
+     * question is embedded by the corpus' model inside this call, as a user's query would be.
+     */
+    List<String> textSearch(String question, int k);
 
     /** Closes the store cleanly and opens it again from disk, rebuilding whatever it keeps in memory. */
     void reopen() throws IOException;

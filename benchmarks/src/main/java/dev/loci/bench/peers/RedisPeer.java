@@ -81,6 +81,7 @@ final class RedisPeer implements PeerStore {
     private String nearestScript;
     private long nextObjectId;
     private long nextEventId;
+    private TextCorpus corpus;
 
     RedisPeer(Path directory, double gate) throws IOException {
         this.server = RedisServer.start(directory);
@@ -237,6 +238,34 @@ final class RedisPeer implements PeerStore {
             keys.add(new EventKey(Long.parseLong(fields[1]), fields[4]));
         }
         return keys;
+    }
+
+    @Override
+    public Map<String, Long> indexTexts(TextCorpus shared) {
+        this.corpus = shared;
+        List<String> itemTexts = new ArrayList<>();
+        Pipeline p = jedis.pipelined();
+        List<Response<String>> labels = new ArrayList<>();
+        for (long id = 1; id < nextObjectId; id++) {
+            labels.add(p.hget("obj:" + id, "label"));
+        }
+        p.sync();
+        for (Response<String> label : labels) {
+            if (label.get() != null) {
+                itemTexts.add(TextCorpus.objectText(label.get()));
+            }
+        }
+        for (String key : jedis.keys("events:*")) {
+            for (String member : jedis.zrange(key, 0, -1)) {
+                itemTexts.add(TextCorpus.eventText(member.split(SEPARATOR, -1)[4]));
+            }
+        }
+        return new RedisTextIndex(jedis).build(itemTexts, shared);
+    }
+
+    @Override
+    public List<String> textSearch(String question, int k) {
+        return new RedisTextIndex(jedis).search(corpus.embedQuestion(question), k);
     }
 
     @Override

@@ -40,6 +40,8 @@ final class SqlitePeer implements PeerStore {
     private final double gate;
     private Connection db;
     private Statements sql;
+    private SqliteTextIndex texts;
+    private TextCorpus corpus;
     private final Map<String, Integer> classIds = new HashMap<>();
     private final List<CompletableFuture<Void>> uncommitted = new ArrayList<>();
     private long lastCommit = System.nanoTime();
@@ -345,6 +347,27 @@ final class SqlitePeer implements PeerStore {
     }
 
     @Override
+    public Map<String, Long> indexTexts(TextCorpus shared) {
+        this.corpus = shared;
+        try {
+            Map<String, Long> counts = texts.build(shared);
+            commit();
+            return counts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQLite text indexing failed", e);
+        }
+    }
+
+    @Override
+    public List<String> textSearch(String question, int k) {
+        try {
+            return texts.search(corpus.embedQuestion(question), k);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
     public void reopen() {
         closeQuietly();
         open();
@@ -380,6 +403,7 @@ final class SqlitePeer implements PeerStore {
                 commit();
             }
             sql.close();
+            texts.close();
             db.close();
         } catch (SQLException e) {
             throw new IllegalStateException("SQLite close failed", e);
@@ -422,6 +446,7 @@ final class SqlitePeer implements PeerStore {
             }
             db.setAutoCommit(false);
             sql = new Statements(db);
+            texts = new SqliteTextIndex(db);
             lastCommit = System.nanoTime();
         } catch (SQLException e) {
             throw new UncheckedIOException(new IOException("cannot open SQLite at " + file, e));

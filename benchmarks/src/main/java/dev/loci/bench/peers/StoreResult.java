@@ -27,6 +27,16 @@ final class StoreResult {
     /** Objects or events in this store's answers to the compared questions, per kind: shows the answers are not empty. */
     final Map<QueryKind, Long> answerItems = new EnumMap<>(QueryKind.class);
 
+    final Latencies textQueries = new Latencies();
+    double textIndexSeconds;
+    long textItems;
+    long diskAfterTexts;
+    private double recallSum;
+    private int recallCount;
+    private double recallMin = 1.0;
+    /** The question with the lowest recall and this store's answer to it, to look into. */
+    String worstRecall = "";
+
     StoreResult(String name) {
         this.name = name;
         for (QueryKind kind : QueryKind.values()) {
@@ -38,6 +48,24 @@ final class StoreResult {
 
     double observationsPerSecond(int observations) {
         return observations / ingestSeconds;
+    }
+
+    void addRecall(double recall, String question, java.util.List<String> answer) {
+        recallSum += recall;
+        recallCount++;
+        if (recall < recallMin) {
+            recallMin = recall;
+            worstRecall = String.format("'%s' -> %s", question, answer);
+        }
+    }
+
+    /** Mean recall@10 of this store's text answers against the exact float32 ranking. */
+    double meanRecall() {
+        return recallCount == 0 ? Double.NaN : recallSum / recallCount;
+    }
+
+    double minRecall() {
+        return recallMin;
     }
 
     int totalMismatches() {
