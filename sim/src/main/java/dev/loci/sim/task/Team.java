@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
 
 /**
  * Robots sharing one world, one clock and one memory. Every tick each member acts, then the simulation steps;
@@ -122,6 +123,11 @@ public final class Team {
      * of simulated time passed.
      */
     public double explore(double maxSeconds) {
+        return explore(maxSeconds, elapsed -> { });
+    }
+
+    /** {@link #explore(double)}, telling {@code afterTick} the simulated seconds explored after every tick. */
+    public double explore(double maxSeconds, DoubleConsumer afterTick) {
         double start = simulation.seconds();
         java.util.Set<TeamMember> done = new java.util.HashSet<>();
         while (simulation.seconds() - start < maxSeconds && done.size() < members.size()) {
@@ -132,6 +138,7 @@ public final class Team {
                     m.robot().stop();
                 }
             });
+            afterTick.accept(simulation.seconds() - start);
         }
         memory.read();
         return simulation.seconds() - start;
