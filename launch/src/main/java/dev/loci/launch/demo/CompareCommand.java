@@ -122,11 +122,11 @@ public final class CompareCommand implements Callable<Integer> {
     static String perSeed(SeedComparison.Result r) {
         SeedComparison.Outcome e = r.embodiment();
         SeedComparison.Outcome n = r.nearest();
-        return String.format(Locale.ROOT, "seed %d: embodiment %d/%d done, total %.1f s, SPL %.2f | nearest %d/%d done, "
+        return String.format(Locale.ROOT, "seed %d: embodiment %d/%d done, total %.1f s, SPL %.2f | "
+                        + "nearest %d/%d done, "
                         + "total %.1f s, SPL %.2f | %s (nearest/embodiment %.2fx)", r.seed(), e.done(), e.tasks(),
                 e.totalTaskSeconds(), e.spl(), n.done(), n.tasks(), n.totalTaskSeconds(), n.spl(),
-                r.embodimentWins() ? "embodiment wins" : "nearest wins or ties",
-                n.totalTaskSeconds() / Math.max(1e-9, e.totalTaskSeconds()));
+                r.embodimentWins() ? "embodiment wins" : "nearest wins or ties", ratio(r));
     }
 
     static List<String> aggregate(List<SeedComparison.Result> results) {
@@ -138,10 +138,9 @@ public final class CompareCommand implements Callable<Integer> {
                         + "every task done on %d (embodiment) and %d (nearest) seeds", results.size(), wins,
                         allDoneE, allDoneN),
                 String.format(Locale.ROOT, "median total task time %.1f s (embodiment) vs %.1f s (nearest); "
-                                + "median of per-seed ratios nearest/embodiment %.2fx", median(results,
-                                r -> r.embodiment().totalTaskSeconds()),
-                        median(results, r -> r.nearest().totalTaskSeconds()), median(results,
-                                r -> r.nearest().totalTaskSeconds() / Math.max(1e-9, r.embodiment().totalTaskSeconds()))),
+                                + "median of per-seed ratios nearest/embodiment %.2fx",
+                        median(results, r -> r.embodiment().totalTaskSeconds()),
+                        median(results, r -> r.nearest().totalTaskSeconds()), median(results, CompareCommand::ratio)),
                 String.format(Locale.ROOT, "median SPL %.2f (embodiment) vs %.2f (nearest)",
                         median(results, r -> r.embodiment().spl()), median(results, r -> r.nearest().spl())));
     }
@@ -155,10 +154,10 @@ public final class CompareCommand implements Callable<Integer> {
         for (SeedComparison.Result r : results) {
             SeedComparison.Outcome e = r.embodiment();
             SeedComparison.Outcome n = r.nearest();
-            md.append(String.format(Locale.ROOT, "| %d | %d | %d/%d, %.1f s, %.2f | %d/%d, %.1f s, %.2f | %.2fx | %s |%n",
-                    r.seed(), e.tasks(), e.done(), e.tasks(), e.totalTaskSeconds(), e.spl(), n.done(), n.tasks(),
-                    n.totalTaskSeconds(), n.spl(), n.totalTaskSeconds() / Math.max(1e-9, e.totalTaskSeconds()),
-                    r.embodimentWins() ? "embodiment" : "nearest"));
+            md.append(String.format(Locale.ROOT,
+                    "| %d | %d | %d/%d, %.1f s, %.2f | %d/%d, %.1f s, %.2f | %.2fx | %s |%n", r.seed(), e.tasks(),
+                    e.done(), e.tasks(), e.totalTaskSeconds(), e.spl(), n.done(), n.tasks(), n.totalTaskSeconds(),
+                    n.spl(), ratio(r), r.embodimentWins() ? "embodiment" : "nearest"));
         }
         md.append('\n');
         for (String line : aggregate(results)) {
@@ -171,6 +170,11 @@ public final class CompareCommand implements Callable<Integer> {
         }
         md.append(String.join(". ", perSeed)).append(".\n");
         return md.toString();
+    }
+
+    /** How many times as long nearest-robot allocation took as embodiment-aware allocation, in total. */
+    static double ratio(SeedComparison.Result r) {
+        return r.nearest().totalTaskSeconds() / Math.max(1e-9, r.embodiment().totalTaskSeconds());
     }
 
     static double median(List<SeedComparison.Result> results, ToDoubleFunction<SeedComparison.Result> value) {

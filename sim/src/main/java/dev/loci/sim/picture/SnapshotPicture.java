@@ -33,8 +33,9 @@ import javax.imageio.ImageIO;
  * What a robot's camera saw at a remembered snapshot, drawn from memory alone with Java2D (works headless, no
  * OpenGL): memory's occupancy map laid on the floor (free light, occupied dark, unknown grey) and every remembered
  * object's box projected through the snapshot's camera pose and field of view, far to near (painter's order),
- * shaded in its remembered colour; the objects the snapshot is the best view of are outlined boldly, and all are
- * labelled. Gone objects are dashed outlines. A caption strip says whose view it is and when.
+ * shaded in its remembered colour, with a dashed line down to the floor; the objects the snapshot is the best
+ * view of are outlined boldly, and all are labelled. Gone objects are dashed outlines. A caption strip says whose
+ * view it is and when.
  */
 public final class SnapshotPicture {
     static final Color BACKGROUND = new Color(52, 58, 72);
@@ -80,9 +81,11 @@ public final class SnapshotPicture {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         Set<Long> featured = new TreeSet<>(snapshot.objects());
         List<RememberedObject> inView = new ArrayList<>();
+        Rectangle2D frame = new Rectangle2D.Double(0, 0, camera.width(), camera.height());
         for (RememberedObject o : remembered) {
             Vec3 c = camera.camera(o.position());
-            if (c.x() > -maxHalfSize(o) && c.norm() <= depth && camera.bounds(box(o)).isPresent()) {
+            if (c.x() > -maxHalfSize(o) && c.norm() <= depth
+                    && camera.bounds(box(o)).map(frame::intersects).orElse(false)) {
                 inView.add(o);
             }
         }
@@ -90,6 +93,7 @@ public final class SnapshotPicture {
         inView.sort(Comparator.comparingDouble((RememberedObject o) -> -o.position().distanceTo(eye))
                 .thenComparingLong(RememberedObject::id));
         for (RememberedObject o : inView) {
+            drawStalk(g, camera, o);
             drawBox(g, camera, o, featured.contains(o.id()));
         }
         for (RememberedObject o : inView) {
@@ -148,6 +152,22 @@ public final class SnapshotPicture {
                 fill(g, camera.projectPolygon(List.of(new Vec3(x - h, y - h, 0), new Vec3(x + h, y - h, 0),
                         new Vec3(x + h, y + h, 0), new Vec3(x - h, y + h, 0))));
             }
+        }
+    }
+
+    /** A thin line from the box down to the floor: how high it is (the furniture under it is not remembered). */
+    private static void drawStalk(Graphics2D g, PinholeView camera, RememberedObject o) {
+        Aabb b = box(o);
+        if (b.min().z() <= 0.05) {
+            return;
+        }
+        Vec3 foot = new Vec3(b.center().x(), b.center().y(), 0);
+        Vec3 under = new Vec3(b.center().x(), b.center().y(), b.min().z());
+        List<Point2D.Double> line = camera.projectPolygon(List.of(under, foot));
+        if (line.size() >= 2) {
+            g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 4, new float[] {3, 3}, 0));
+            g.setColor(new Color(90, 90, 90));
+            g.draw(new java.awt.geom.Line2D.Double(line.get(0), line.get(1)));
         }
     }
 
@@ -222,7 +242,8 @@ public final class SnapshotPicture {
 
     private static void caption(Graphics2D g, PinholeView camera, Snapshot snapshot) {
         FrameRecord f = snapshot.frame();
-        String text = String.format(Locale.ROOT, "memory snapshot: frame %d, %s at t=%.1f s, (%.1f, %.1f) heading %.0f deg",
+        String text = String.format(Locale.ROOT,
+                "memory snapshot: frame %d, %s at t=%.1f s, (%.1f, %.1f) heading %.0f deg",
                 f.id(), f.robot().name(), f.time().seconds(), f.sensorPose().position().x(),
                 f.sensorPose().position().y(), Math.toDegrees(f.sensorPose().orientation().yaw()));
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
