@@ -87,7 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
         say("[1/5] exploring: frontier exploration, then a tour of the places, into one memory");
         ExplorePhase.Result explored;
         List<TaskChoice.Chosen> chosen;
-        List<SnapshotGallery.Shot> snapshots;
+        SnapshotGallery.Gallery snapshots;
         try (LociRuntime memory = SimMemory.open(memoryDir)) {
             World explorationWorld = build(spec);
             progress.start("      exploring");
@@ -98,7 +98,8 @@ public final class DemoCommand implements Callable<Integer> {
                     memory.objectClasses().size(), memory.frontiers().size()));
             chosen = TaskChoice.choose(memory, explorationWorld, settings.fetches(), settings.finds());
             pictures.add(picture(reportDir, "exploration.png", explorationWorld, memory, explored.trajectories()));
-            snapshots = SnapshotGallery.write(reportDir, memory, chosen);
+            snapshots = SnapshotGallery.write(reportDir, memory, chosen,
+                    RenderedView.ifDisplay(System.getenv("DISPLAY"), world, seed, data.resolve("render")));
         }
         copyRecursively(memoryDir, baselineDir);
         say("      tasks chosen from memory: " + chosen.stream().map(TaskChoice.Chosen::words).toList());

@@ -27,15 +27,26 @@ final class SnapshotGallery {
     static final int MOST = 4;
     private static final int WIDTH = 480;
 
-    /** One picture: its file name in the report folder and what it shows. */
-    record Shot(String file, String caption, Snapshot snapshot) {
+    /**
+     * One picture: its file name in the report folder, what it shows, and the true world rendered from the same
+     * pose by jME, when there was a display to render on.
+     */
+    record Shot(String file, String caption, Snapshot snapshot, Optional<String> rendered) {
+    }
+
+    /** The pictures, and why there are no rendered views beside them if a display was there but rendering failed. */
+    record Gallery(List<Shot> shots, Optional<String> renderProblem) {
     }
 
     private SnapshotGallery() {
     }
 
-    /** Draws up to {@link #MOST} snapshots of what memory holds now, one per task's object where it has one. */
-    static List<Shot> write(Path folder, LociRuntime memory, List<TaskChoice.Chosen> chosen) throws IOException {
+    /**
+     * Draws up to {@link #MOST} snapshots of what memory holds now, one per task's object where it has one; with a
+     * renderer, also the true world from each snapshot's pose (until rendering fails once).
+     */
+    static Gallery write(Path folder, LociRuntime memory, List<TaskChoice.Chosen> chosen,
+                         Optional<RenderedView> renderer) throws IOException {
         List<RememberedObject> remembered = new ArrayList<>();
         for (String label : memory.objectClasses()) {
             remembered.addAll(memory.objectsOfClass(label));
@@ -68,18 +79,25 @@ final class SnapshotGallery {
                     why.put(s.frame().id(), "the snapshot that shows the most objects");
                 });
         List<Shot> shots = new ArrayList<>();
+        Optional<String> renderProblem = Optional.empty();
         for (Snapshot snapshot : byFrame.values()) {
             FrameRecord frame = snapshot.frame();
             String file = "snapshot-" + frame.id() + ".png";
             picture.write(snapshot, folder.resolve(file));
+            Optional<String> rendered = Optional.empty();
+            if (renderer.isPresent() && renderProblem.isEmpty()) {
+                String renderedFile = "snapshot-" + frame.id() + "-rendered.png";
+                renderProblem = renderer.get().render(frame, folder.resolve(renderedFile));
+                rendered = renderProblem.isEmpty() ? Optional.of(renderedFile) : Optional.empty();
+            }
             String shows = remembered.stream().filter(o -> snapshot.objects().contains(o.id()))
                     .map(RememberedObject::label).distinct().collect(Collectors.joining(", "));
             shots.add(new Shot(file, String.format(Locale.ROOT, "Snapshot %d, %s: what %s's camera saw at t=%.1f s "
                             + "from (%.1f, %.1f), drawn from memory; memory's best view of: %s.", frame.id(),
                     why.get(frame.id()), frame.robot().name(), frame.time().seconds(),
-                    frame.sensorPose().position().x(), frame.sensorPose().position().y(), shows), snapshot));
+                    frame.sensorPose().position().x(), frame.sensorPose().position().y(), shows), snapshot, rendered));
         }
-        return shots;
+        return new Gallery(shots, renderProblem);
     }
 
     /** The remembered object a task is about: of its class, not gone, the highest first (as the tasks were chosen). */

@@ -34,7 +34,7 @@ import javax.imageio.ImageIO;
  * OpenGL): memory's occupancy map laid on the floor (free light, occupied dark, unknown grey) and every remembered
  * object's box projected through the snapshot's camera pose and field of view, far to near (painter's order),
  * shaded in its remembered colour, with a dashed line down to the floor; the objects the snapshot is the best
- * view of are outlined boldly, and all are labelled. Gone objects are dashed outlines. A caption strip says whose
+ * view of are framed in white, and all are labelled. Gone objects are dashed outlines. A caption strip says whose
  * view it is and when.
  */
 public final class SnapshotPicture {
@@ -178,7 +178,7 @@ public final class SnapshotPicture {
         Vec3 eye = camera.pose().position();
         Color base = colourOf(o);
         boolean gone = o.status() == ObjectStatus.GONE;
-        Color edge = featured ? Color.WHITE : base.darker().darker();
+        Color edge = base.darker().darker();
         // a box is convex: the faces whose outside the camera is on never overlap each other on screen
         List<Face> faces = new ArrayList<>();
         if (eye.z() > hi.z()) {
@@ -201,7 +201,7 @@ public final class SnapshotPicture {
                         new Vec3(hi.x(), y, hi.z()), new Vec3(lo.x(), y, hi.z()))));
             }
         }
-        float stroke = featured ? 2.5f : 1.2f;
+        float stroke = 1.2f;
         g.setStroke(gone ? new BasicStroke(stroke, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 4,
                 new float[] {5, 4}, 0) : new BasicStroke(stroke));
         for (Face face : faces) {
@@ -215,6 +215,14 @@ public final class SnapshotPicture {
             }
             g.setColor(gone ? base : edge);
             g.draw(outline);
+        }
+        if (featured) {
+            // a white frame around the box, not on it: a small object keeps its colour
+            camera.bounds(b).ifPresent(r -> {
+                g.setStroke(new BasicStroke(1.5f));
+                g.setColor(Color.WHITE);
+                g.draw(new Rectangle2D.Double(r.getX() - 3, r.getY() - 3, r.getWidth() + 6, r.getHeight() + 6));
+            });
         }
     }
 
@@ -243,7 +251,7 @@ public final class SnapshotPicture {
     private static void caption(Graphics2D g, PinholeView camera, Snapshot snapshot) {
         FrameRecord f = snapshot.frame();
         String text = String.format(Locale.ROOT,
-                "memory snapshot: frame %d, %s at t=%.1f s, (%.1f, %.1f) heading %.0f deg",
+                "snapshot %d: %s at t=%.1f s, (%.1f, %.1f), heading %.0f\u00b0",
                 f.id(), f.robot().name(), f.time().seconds(), f.sensorPose().position().x(),
                 f.sensorPose().position().y(), Math.toDegrees(f.sensorPose().orientation().yaw()));
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
