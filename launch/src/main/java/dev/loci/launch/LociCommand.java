@@ -1,5 +1,6 @@
 package dev.loci.launch;
 
+import dev.loci.launch.demo.CompareCommand;
 import dev.loci.launch.demo.DemoCommand;
 import dev.loci.launch.serve.ServeCommand;
 import picocli.CommandLine;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code loci} command line. */
 @Command(name = "loci", mixinStandardHelpOptions = true, version = "loci 0.1.0",
         description = "Spatio-temporal-embodiment memory for robots.",
-        subcommands = {DemoCommand.class, StatsCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, CompareCommand.class, StatsCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class LociCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

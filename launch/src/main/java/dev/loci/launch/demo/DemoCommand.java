@@ -1,5 +1,6 @@
 package dev.loci.launch.demo;
 
+import dev.loci.launch.progress.ProgressLine;
 import dev.loci.planner.allocation.EmbodimentAllocator;
 import dev.loci.planner.allocation.NearestRobotAllocator;
 import dev.loci.planner.task.TaskPlanner;
@@ -55,6 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
     boolean quick;
 
     private final PrintStream out;
+    private final ProgressLine progress;
     private final long started = System.nanoTime();
 
     public DemoCommand() {
@@ -63,6 +65,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     DemoCommand(PrintStream out) {
         this.out = out;
+        this.progress = ProgressLine.on(out);
     }
 
     @Override
@@ -84,14 +87,19 @@ public final class DemoCommand implements Callable<Integer> {
         say("[1/5] exploring: frontier exploration, then a tour of the places, into one memory");
         ExplorePhase.Result explored;
         List<TaskChoice.Chosen> chosen;
+        SnapshotGallery.Gallery snapshots;
         try (LociRuntime memory = SimMemory.open(memoryDir)) {
             World explorationWorld = build(spec);
-            explored = ExplorePhase.run(explorationWorld, memory, fleet, settings);
+            progress.start("      exploring");
+            explored = ExplorePhase.run(explorationWorld, memory, fleet, settings, progress);
+            progress.finish();
             say(String.format("      explored %.0f s of simulated time: %d objects of %d classes remembered, "
                             + "%d open frontiers", explored.seconds(), memory.stats().objects(),
                     memory.objectClasses().size(), memory.frontiers().size()));
             chosen = TaskChoice.choose(memory, explorationWorld, settings.fetches(), settings.finds());
             pictures.add(picture(reportDir, "exploration.png", explorationWorld, memory, explored.trajectories()));
+            snapshots = SnapshotGallery.write(reportDir, memory, chosen,
+                    RenderedView.ifDisplay(System.getenv("DISPLAY"), world, seed, data.resolve("render")));
         }
         copyRecursively(memoryDir, baselineDir);
         say("      tasks chosen from memory: " + chosen.stream().map(TaskChoice.Chosen::words).toList());
@@ -102,8 +110,10 @@ public final class DemoCommand implements Callable<Integer> {
         String rosProblem = "";
         DemoReport.MemoryFacts facts;
         try (LociRuntime memory = SimMemory.open(memoryDir)) {
+            progress.start("[body]    tasks");
             byBody = TaskPhase.run("[body]   ", memory, build(spec), fleet, explored.poses(), explored.end(),
-                    new EmbodimentAllocator(new TaskPlanner(memory)), chosen, settings, this::say);
+                    new EmbodimentAllocator(new TaskPlanner(memory)), chosen, settings, this::say, progress);
+            progress.finish();
             say(String.format("      %d/%d tasks done; total task time %.1f s", byBody.done(), byBody.tasks().size(),
                     byBody.totalTaskSeconds()));
             pictures.add(picture(reportDir, "tasks-embodiment.png", byBody.world(), memory,
@@ -134,8 +144,11 @@ public final class DemoCommand implements Callable<Integer> {
         say("[4/5] the same tasks with nearest-robot allocation, on a copy of the explored memory, same world and seed");
         TaskPhase.Result nearest;
         try (LociRuntime memory = SimMemory.open(baselineDir)) {
+            progress.start("[nearest] tasks");
             nearest = TaskPhase.run("[nearest]", memory, build(spec), fleet, explored.poses(), explored.end(),
-                    new NearestRobotAllocator(memory, new TaskPlanner(memory)), chosen, settings, this::say);
+                    new NearestRobotAllocator(memory, new TaskPlanner(memory)), chosen, settings, this::say,
+                    progress);
+            progress.finish();
             say(String.format("      %d/%d tasks done; total task time %.1f s", nearest.done(),
                     nearest.tasks().size(), nearest.totalTaskSeconds()));
             pictures.add(picture(reportDir, "tasks-nearest.png", nearest.world(), memory,
@@ -145,7 +158,7 @@ public final class DemoCommand implements Callable<Integer> {
         say("[5/5] report");
         double wall = (System.nanoTime() - wallStart) / 1e9;
         String markdown = DemoReport.markdown(settings, fleet, explored, byBody, nearest, ros, rosProblem, facts,
-                pictures, wall);
+                pictures, snapshots, wall);
         Path report = DemoReport.write(reportDir, markdown);
         out.printf("%nsuccess %d/%d (embodiment) vs %d/%d (nearest); total task time %.1f s vs %.1f s; "
                         + "SPL %.2f vs %.2f%n", byBody.done(), byBody.tasks().size(), nearest.done(),
@@ -158,9 +171,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void say(String line) {
-        out.println(line.startsWith("[") && line.charAt(2) == '/'
+        progress.say(line.startsWith("[") && line.charAt(2) == '/'
                 ? String.format("%s   (%.0f s)", line, (System.nanoTime() - started) / 1e9) : line);
-        out.flush();
     }
 
     private World build(WorldSpec spec) {
@@ -188,7 +200,7 @@ public final class DemoCommand implements Callable<Integer> {
         return all;
     }
 
-    private static void copyRecursively(Path from, Path to) throws IOException {
+    static void copyRecursively(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : paths.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
@@ -201,7 +213,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -19,7 +19,8 @@ final class DemoReport {
 
     static String markdown(DemoSettings settings, List<FleetMember> fleet, ExplorePhase.Result explored,
                            TaskPhase.Result byBody, TaskPhase.Result nearest, Optional<RosQueries.Latencies> ros,
-                           String rosProblem, MemoryFacts memory, List<String> pictures, double wallSeconds) {
+                           String rosProblem, MemoryFacts memory, List<String> pictures,
+                           SnapshotGallery.Gallery snapshots, double wallSeconds) {
         StringBuilder md = new StringBuilder();
         md.append("# Loci demo report\n\n");
         md.append(String.format("World `%s`, seed %d, fixed step %.2f s of simulated time; fleet: %s. "
@@ -90,6 +91,8 @@ final class DemoReport {
                 + "and objects; filled discs: remembered objects; lines: robot trajectories; cyan: memory "
                 + "snapshot poses; magenta: open frontiers.\n\n");
 
+        snapshots(md, snapshots);
+
         md.append("## What runs where\n\n");
         md.append("Over DDS (ROS 2 wire format, loopback): the memory node's services, queried by a planner node "
                 + "(the latencies above). In-process: the simulated robots, their sensors feeding the runtime, and "
@@ -101,6 +104,33 @@ final class DemoReport {
                 + "every robot's metres on the task (failed attempts included) and shortest is the oracle path "
                 + "for the robot that completed it.\n");
         return md.toString();
+    }
+
+    private static void snapshots(StringBuilder md, SnapshotGallery.Gallery gallery) {
+        List<SnapshotGallery.Shot> shots = gallery.shots();
+        md.append("## Memory snapshots\n\n");
+        if (shots.isEmpty()) {
+            md.append("Memory held no snapshots after exploring.\n\n");
+            return;
+        }
+        md.append("A memory snapshot is a stored camera pose chosen because it is memory's best view of a group of "
+                + "objects seen together. Each picture is drawn from memory alone, after exploring (pure Java, no "
+                + "display): memory's occupancy map on the floor (light free, dark occupied, grey unknown) and every "
+                + "remembered object's box in its remembered colour, projected through the snapshot's camera pose "
+                + "and field of view, far to near; the objects the snapshot is the best view of are framed in "
+                + "white and labelled in bold; a dashed line drops from each object to the floor (the furniture under "
+                + "it is not an object memory keeps).\n\n");
+        if (shots.stream().anyMatch(s -> s.rendered().isPresent())) {
+            md.append("Beside each, the true world rendered by jME from the same camera pose (sim's "
+                    + "`SnapshotRenderer`, OpenGL on this run's display): walls, furniture and objects as they "
+                    + "are, not as memory holds them.\n\n");
+        }
+        gallery.renderProblem().ifPresent(why -> md.append("No rendered views: ").append(why).append(".\n\n"));
+        for (SnapshotGallery.Shot shot : shots) {
+            md.append("![").append(shot.file()).append("](").append(shot.file()).append(")");
+            shot.rendered().ifPresent(r -> md.append(" ![").append(r).append("](").append(r).append(")"));
+            md.append("\n\n").append(shot.caption()).append("\n\n");
+        }
     }
 
     static Path write(Path folder, String markdown) throws IOException {

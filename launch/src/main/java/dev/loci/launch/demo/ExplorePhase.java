@@ -1,5 +1,6 @@
 package dev.loci.launch.demo;
 
+import dev.loci.launch.progress.ProgressLine;
 import dev.loci.runtime.LociRuntime;
 import dev.loci.sim.Simulation;
 import dev.loci.sim.sensor.DetectorSettings;
@@ -21,14 +22,18 @@ final class ExplorePhase {
     private ExplorePhase() {
     }
 
-    static Result run(World world, LociRuntime memory, List<FleetMember> fleet, DemoSettings settings) {
+    static Result run(World world, LociRuntime memory, List<FleetMember> fleet, DemoSettings settings,
+                      ProgressLine progress) {
         Simulation simulation = new Simulation(world, settings.dt());
         Team team = new Team(simulation, memory, DetectorSettings.DEFAULT, settings.senseEvery(), settings.seed());
         for (FleetMember robot : fleet) {
             double[] start = world.spec().starts().get(robot.start());
             team.add(robot.name(), robot.body(), start[0], start[1], 0);
         }
-        double seconds = team.explore(settings.exploreSeconds());
+        // how long exploring takes is not known ahead (it ends when the frontiers and places are done): a spinner
+        double seconds = team.explore(settings.exploreSeconds(), t -> progress.update(Double.NaN,
+                () -> String.format("t=%.0f s simulated (at most %.0f s), %d objects remembered", t,
+                        settings.exploreSeconds(), memory.stats().objects())));
         Map<String, double[]> poses = new LinkedHashMap<>();
         Map<String, List<double[]>> trajectories = new LinkedHashMap<>();
         for (TeamMember member : team.members()) {

@@ -1,5 +1,6 @@
 package dev.loci.launch.demo;
 
+import dev.loci.launch.progress.ProgressLine;
 import dev.loci.planner.allocation.Allocator;
 import dev.loci.planner.fleet.TaskCoordinator;
 import dev.loci.planner.fleet.TimeSource;
@@ -76,7 +77,8 @@ final class TaskPhase {
 
     static Result run(String label, LociRuntime memory, World world, List<FleetMember> fleet,
                       Map<String, double[]> poses, Timestamp start, Allocator allocator,
-                      List<TaskChoice.Chosen> chosen, DemoSettings settings, Consumer<String> say) {
+                      List<TaskChoice.Chosen> chosen, DemoSettings settings, Consumer<String> say,
+                      ProgressLine progress) {
         Simulation simulation = new Simulation(world, settings.dt());
         MemoryLink link = new MemoryLink(memory);
         TimeSource clock = () -> Timestamp.ofNanos(start.nanos() + simulation.time().nanos());
@@ -150,6 +152,7 @@ final class TaskPhase {
                 robot.step(now, time);
             }
             watch.update(coordinator.tasks(), simulation.seconds());
+            showProgress(progress, coordinator.tasks(), simulation.seconds());
             simulation.step();
             for (SimRobotLink robot : links.values()) {
                 trajectories.get(robot.robot().name()).add(new double[] {robot.member().robot().x(),
@@ -189,6 +192,13 @@ final class TaskPhase {
                     finishedAt.getOrDefault(task.id(), simulation.seconds()), metres, best));
         }
         return new Result(allocator.name(), outcomes, simulation.seconds(), failure, trajectories, world);
+    }
+
+    private static void showProgress(ProgressLine progress, List<Task> tasks, double seconds) {
+        long finished = tasks.stream().filter(t -> t.state().finished()).count();
+        progress.update((double) finished / Math.max(1, tasks.size()), () -> String.format(
+                "%d/%d tasks finished, %d running, t=%.0f s simulated", finished, tasks.size(),
+                tasks.stream().filter(t -> t.state() == TaskState.RUNNING).count(), seconds));
     }
 
     /** Whether no task runs and every pending task has been failed by every robot still alive. */

@@ -8,11 +8,15 @@ import dev.loci.runtime.embodiment.RobotStatus;
 import dev.loci.sim.SimMemory;
 import dev.loci.spatial.provenance.RobotId;
 import dev.loci.spatial.provenance.Timestamp;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -38,6 +42,18 @@ class DemoCommandTest {
         assertThat(report.resolve("tasks-embodiment.png")).isRegularFile();
         assertThat(report.resolve("tasks-nearest.png")).isRegularFile();
         String markdown = Files.readString(report.resolve("report.md"));
+        List<Path> snapshots;
+        try (Stream<Path> files = Files.list(report)) {
+            snapshots = files.filter(f -> f.getFileName().toString().startsWith("snapshot-")).sorted().toList();
+        }
+        assertThat(snapshots).hasSizeBetween(2, SnapshotGallery.MOST);
+        for (Path snapshot : snapshots) {
+            BufferedImage image = ImageIO.read(snapshot.toFile());
+            assertThat(image).as(snapshot.toString()).isNotNull();
+            assertThat(image.getWidth()).isEqualTo(480);
+            assertThat(markdown).contains("![" + snapshot.getFileName() + "](" + snapshot.getFileName() + ")");
+        }
+        assertThat(markdown).contains("## Memory snapshots", "drawn from memory; memory's best view of: ");
         assertThat(markdown).contains("| success rate | 100%", "where_is", "objects_near", "total task time",
                 "Embodiment-aware allocation beats nearest-robot allocation on total task time");
 

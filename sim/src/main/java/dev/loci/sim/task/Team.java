@@ -1,6 +1,8 @@
 package dev.loci.sim.task;
 
 import dev.loci.runtime.LociRuntime;
+import dev.loci.runtime.embodiment.RobotProfile;
+import dev.loci.runtime.embodiment.RobotStatus;
 import dev.loci.sim.MemoryLink;
 import dev.loci.sim.Simulation;
 import dev.loci.sim.nav.FrontierClaims;
@@ -14,11 +16,13 @@ import dev.loci.spatial.provenance.RobotId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
 
 /**
  * Robots sharing one world, one clock and one memory. Every tick each member acts, then the simulation steps;
- * every {@code senseEvery} ticks each member senses into memory and its profile is refreshed.
+ * every {@code senseEvery} ticks each member senses into memory, and every fifth time its profile is refreshed.
  */
 public final class Team {
     private final Simulation simulation;
@@ -78,10 +82,23 @@ public final class Team {
             member.perception().sense(simulation.time(), memory);
         }
         if (simulation.tick() % (senseEvery * 5L) == 0) {
-            for (TeamMember member : members) {
-                memory.profile(member.robot().profile(simulation.time()));
-            }
+            refreshProfiles();
         }
+    }
+
+    /**
+     * Writes where each member is now. A status memory holds that says a robot is down (FAILED, OFFLINE) is
+     * kept: whoever declared it (the task coordinator) is the one to revive it when it hears the robot again.
+     */
+    private void refreshProfiles() {
+        LociRuntime settled = memory.read();
+        List<RobotProfile> fresh = new ArrayList<>();
+        for (TeamMember member : members) {
+            RobotProfile now = member.robot().profile(simulation.time());
+            Optional<RobotStatus> held = settled.profile(now.id()).map(p -> p.value().status());
+            fresh.add(held.isPresent() && !held.get().alive() ? now.withStatus(held.get()) : now);
+        }
+        fresh.forEach(memory::profile);
     }
 
     /** One tick: sense if due, let every member act, step the world, record poses. */
@@ -106,6 +123,11 @@ public final class Team {
      * of simulated time passed.
      */
     public double explore(double maxSeconds) {
+        return explore(maxSeconds, elapsed -> { });
+    }
+
+    /** {@link #explore(double)}, telling {@code afterTick} the simulated seconds explored after every tick. */
+    public double explore(double maxSeconds, DoubleConsumer afterTick) {
         double start = simulation.seconds();
         java.util.Set<TeamMember> done = new java.util.HashSet<>();
         while (simulation.seconds() - start < maxSeconds && done.size() < members.size()) {
@@ -116,6 +138,7 @@ public final class Team {
                     m.robot().stop();
                 }
             });
+            afterTick.accept(simulation.seconds() - start);
         }
         memory.read();
         return simulation.seconds() - start;
