@@ -51,6 +51,14 @@ public final class VectorIndex {
     private int[] labels = new int[16];
     private byte[] kinds = new byte[16];
     private SemanticItem[] items = new SemanticItem[16];
+    /**
+     * The first slot holding the same int8 vector as this one (itself if none): many items share a text (a
+     * thousand "mug"s), and the sketch counts such copies once, so they cannot fill its rescoring budget and
+     * crowd out the distinct vectors. Approximate after a slot's vector is replaced (a copy may then count
+     * as none), which only widens what gets rescored.
+     */
+    private int[] canonical = new int[16];
+    private final Map<Integer, Integer> firstWithHash = new HashMap<>();
     private final Map<ItemKey, Integer> slots = new HashMap<>();
     private final Map<RobotId, Integer> robotCodes = new HashMap<>();
     private final Map<String, Integer> labelCodes = new HashMap<>();
@@ -115,6 +123,7 @@ public final class VectorIndex {
                 vectors.set(slot, quantized);
             }
             writeSigns(slot, quantized);
+            writeCanonical(slot, quantized);
             writeMetadata(slot, item);
         } finally {
             lock.writeLock().unlock();
@@ -314,7 +323,7 @@ public final class VectorIndex {
     }
 
     /**
-     * Keeps the {@code keep} candidates whose sign bits differ least from the query's: a histogram of Hamming
+     * Keeps the candidates whose sign bits differ least from the query's, {@code keep} distinct vectors of them (copies count once, see {@link #canonical}): a histogram of Hamming
      * distances gives the cut-off, so selection is two linear passes with no sorting.
      */
     private long[] sketchPrefilter(float[] query, long[] candidates, int size, int keep) {
@@ -337,7 +346,9 @@ public final class VectorIndex {
                 for (int slot = base; slot < base + 64; slot++) {
                     int d = hamming(slot, q);
                     distances[slot] = (short) d;
-                    histogram[d]++;
+                    if (canonical[slot] == slot) {
+                        histogram[d]++;
+                    }
                 }
                 continue;
             }
@@ -346,7 +357,9 @@ public final class VectorIndex {
                 word &= word - 1;
                 int d = hamming(slot, q);
                 distances[slot] = (short) d;
-                histogram[d]++;
+                if (canonical[slot] == slot) {
+                    histogram[d]++;
+                }
             }
         }
         int cut = 0;
@@ -377,6 +390,11 @@ public final class VectorIndex {
             d += Long.bitCount(signs[offset + i] ^ query[i]);
         }
         return d;
+    }
+
+    private void writeCanonical(int slot, Int8Vector vector) {
+        Integer first = firstWithHash.putIfAbsent(vector.hashCode(), slot);
+        canonical[slot] = first != null && first != slot && vectors.get(first).equals(vector) ? first : slot;
     }
 
     /** Sign bits of the quantized vector, so an index rebuilt from storage has the same sketch. */
@@ -419,6 +437,7 @@ public final class VectorIndex {
         placed = Arrays.copyOf(placed, capacity);
         labels = Arrays.copyOf(labels, capacity);
         kinds = Arrays.copyOf(kinds, capacity);
+        canonical = Arrays.copyOf(canonical, capacity);
         items = Arrays.copyOf(items, capacity);
     }
 }
