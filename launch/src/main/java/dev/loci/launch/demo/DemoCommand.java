@@ -106,6 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
                     new EmbodimentAllocator(new TaskPlanner(memory)), chosen, settings, this::say);
             say(String.format("      %d/%d tasks done; total task time %.1f s", byBody.done(), byBody.tasks().size(),
                     byBody.totalTaskSeconds()));
+            say("      over ROS 2: " + byBody.wireSummary());
             pictures.add(picture(reportDir, "tasks-embodiment.png", byBody.world(), memory,
                     merge(explored.trajectories(), byBody.trajectories())));
 

@@ -13,6 +13,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -32,6 +34,21 @@ class DemoCommandTest {
 
         assertThat(exit).as(output).isZero();
         assertThat(output).contains("[1/5] exploring", "CRASHES", "declared FAILED", "[5/5] report");
+        // planner <-> robots went over DDS: every command and report arrived, none refused, and the crashed
+        // robot was declared failed because its heartbeats stopped arriving
+        Matcher wire = Pattern.compile("over ROS 2: (\\d+) skill commands planner -> robots \\((\\d+) arrived\\); "
+                + "(\\d+) reports robots -> planner \\((\\d+) heartbeats and (\\d+) outcomes arrived\\); "
+                + "(\\d+) refused; (\\d+) heartbeats from the crashed robot after its crash").matcher(output);
+        assertThat(wire.find()).as(output).isTrue();
+        long commands = Long.parseLong(wire.group(1));
+        assertThat(commands).isPositive();
+        assertThat(Long.parseLong(wire.group(2))).isEqualTo(commands);
+        long reports = Long.parseLong(wire.group(3));
+        assertThat(Long.parseLong(wire.group(5))).isPositive();
+        assertThat(Long.parseLong(wire.group(4)) + Long.parseLong(wire.group(5))).isEqualTo(reports);
+        assertThat(Long.parseLong(wire.group(6))).isZero();
+        assertThat(Long.parseLong(wire.group(7))).isZero();
+
         Path report = data.resolve("report");
         assertThat(report.resolve("report.md")).isRegularFile();
         assertThat(report.resolve("exploration.png")).isRegularFile();
