@@ -90,6 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
             say(String.format("      explored %.0f s of simulated time: %d objects of %d classes remembered, "
                             + "%d open frontiers", explored.seconds(), memory.stats().objects(),
                     memory.objectClasses().size(), memory.frontiers().size()));
+            say("      over ROS 2: " + TaskPhase.Result.sensorSummary(explored.sensors()));
             chosen = TaskChoice.choose(memory, explorationWorld, settings.fetches(), settings.finds());
             pictures.add(picture(reportDir, "exploration.png", explorationWorld, memory, explored.trajectories()));
         }

@@ -38,8 +38,13 @@ final class RosRobotWire implements AutoCloseable {
     private final Map<String, RosRobotLink> links = new LinkedHashMap<>();
     private final Map<String, RosRobotEndpoint> endpoints = new LinkedHashMap<>();
 
-    RosRobotWire(List<String> robots) {
-        this.domain = new RosDomain(1 + new SecureRandom().nextInt(200));
+    /** A random ROS_DOMAIN_ID, so runs on one machine do not hear each other. */
+    static RosDomain randomDomain() {
+        return new RosDomain(1 + new SecureRandom().nextInt(200));
+    }
+
+    RosRobotWire(RosDomain domain, List<String> robots) {
+        this.domain = domain;
         this.planner = new RosNode("demo_planner", "/", domain);
         try {
             for (String robot : robots) {

@@ -8,7 +8,7 @@ import dev.loci.planner.task.Task;
 import dev.loci.planner.task.TaskState;
 import dev.loci.runtime.LociRuntime;
 import dev.loci.runtime.embodiment.RobotStatus;
-import dev.loci.sim.MemoryLink;
+import dev.loci.ros.transport.RosDomain;
 import dev.loci.sim.Simulation;
 import dev.loci.sim.nav.FrontierClaims;
 import dev.loci.sim.robot.Manipulation;
@@ -56,7 +56,7 @@ final class TaskPhase {
      */
     record Result(String allocator, List<TaskOutcome> tasks, double seconds, Optional<String> failure,
                   Map<String, List<double[]>> trajectories, World world, RosRobotWire.Counts wire,
-                  long silentOnWire) {
+                  long silentOnWire, RosMemoryLink.Counts sensors) {
         long done() {
             return tasks.stream().filter(t -> t.task().state() == TaskState.DONE).count();
         }
@@ -72,7 +72,12 @@ final class TaskPhase {
                             + "(%d heartbeats and %d outcomes arrived); %d refused; %d heartbeats from the crashed "
                             + "robot after its crash", wire.commandsSent(), wire.commandsReceived(),
                     wire.reportsSent(), wire.heartbeatsReceived(), wire.outcomesReceived(), wire.refused(),
-                    silentOnWire);
+                    silentOnWire) + "; " + sensorSummary(sensors);
+        }
+
+        static String sensorSummary(RosMemoryLink.Counts sensors) {
+            return String.format("%d messages robots -> memory node (%d handled, %d refused, %d best-effort dropped)",
+                    sensors.sent(), sensors.handled(), sensors.rejected(), sensors.dropped());
         }
 
         long attempts() {
@@ -92,19 +97,20 @@ final class TaskPhase {
     static Result run(String label, LociRuntime memory, World world, List<FleetMember> fleet,
                       Map<String, double[]> poses, Timestamp start, Allocator allocator,
                       List<TaskChoice.Chosen> chosen, DemoSettings settings, Consumer<String> say) {
-        try (RosRobotWire wire = new RosRobotWire(fleet.stream().map(FleetMember::name).toList())) {
-            say.accept(String.format("%s planner and robots talk over ROS 2: ROS_DOMAIN_ID %d, /<robot>/skill_command, "
-                    + "/<robot>/heartbeat, /<robot>/skill_outcome", label, wire.domain()));
-            return run(label, memory, world, fleet, poses, start, allocator, chosen, settings, say, wire);
+        RosDomain domain = RosRobotWire.randomDomain();
+        try (RosRobotWire wire = new RosRobotWire(domain, fleet.stream().map(FleetMember::name).toList());
+             RosMemoryLink link = new RosMemoryLink(memory, domain, RosMemoryLink.mounts(fleet, poses, start), start)) {
+            say.accept(String.format("%s planner, robots and memory node talk over ROS 2 (ROS_DOMAIN_ID %d)", label,
+                    domain.id()));
+            return run(label, memory, world, fleet, poses, start, allocator, chosen, settings, say, wire, link);
         }
     }
 
     private static Result run(String label, LociRuntime memory, World world, List<FleetMember> fleet,
                               Map<String, double[]> poses, Timestamp start, Allocator allocator,
                               List<TaskChoice.Chosen> chosen, DemoSettings settings, Consumer<String> say,
-                              RosRobotWire wire) {
+                              RosRobotWire wire, RosMemoryLink link) {
         Simulation simulation = new Simulation(world, settings.dt());
-        MemoryLink link = new MemoryLink(memory);
         TimeSource clock = () -> Timestamp.ofNanos(start.nanos() + simulation.time().nanos());
         TaskCoordinator coordinator = new TaskCoordinator(memory, allocator, clock,
                 new TaskCoordinator.Settings(HEARTBEAT_TIMEOUT, MAX_ATTEMPTS));
@@ -223,7 +229,7 @@ final class TaskPhase {
         }
         long silentOnWire = failure.isEmpty() ? 0 : wire.heartbeatsFrom(FleetMember.FAILING) - heartbeatsAtCrash;
         return new Result(allocator.name(), outcomes, simulation.seconds(), failure, trajectories, world,
-                wire.counts(), silentOnWire);
+                wire.counts(), silentOnWire, link.counts());
     }
 
     /** Whether no task runs and every pending task has been failed by every robot still alive. */

@@ -49,6 +49,16 @@ class DemoCommandTest {
         assertThat(Long.parseLong(wire.group(6))).isZero();
         assertThat(Long.parseLong(wire.group(7))).isZero();
 
+        // robots -> memory went over DDS: the memory node wrote what the robots published, and refused nothing
+        Matcher sensors = Pattern.compile("over ROS 2: (\\d+) messages robots -> memory node \\((\\d+) handled, "
+                + "(\\d+) refused, (\\d+) best-effort dropped\\)").matcher(output);
+        assertThat(sensors.find()).as(output).isTrue();
+        long sent = Long.parseLong(sensors.group(1));
+        long handled = Long.parseLong(sensors.group(2));
+        assertThat(handled).isGreaterThan(1000);
+        assertThat(Long.parseLong(sensors.group(3))).isZero();
+        assertThat(handled + Long.parseLong(sensors.group(4))).isLessThanOrEqualTo(sent);
+
         Path report = data.resolve("report");
         assertThat(report.resolve("report.md")).isRegularFile();
         assertThat(report.resolve("exploration.png")).isRegularFile();

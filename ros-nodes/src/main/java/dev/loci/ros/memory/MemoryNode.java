@@ -47,6 +47,14 @@ public final class MemoryNode implements AutoCloseable {
         publications.publishAll();
     }
 
+    /**
+     * Messages from {@code robot} this node has handled (written to memory or refused), on all its input topics:
+     * a publisher in lockstep with the node waits for this to reach what it sent.
+     */
+    public long inputsHandled(String robot) {
+        return inputs.handled(robot);
+    }
+
     public InputRejections rejections() {
         return rejections;
     }
