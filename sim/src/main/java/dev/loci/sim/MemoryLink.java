@@ -1,56 +1,32 @@
 package dev.loci.sim;
 
+import dev.loci.episodic.event.Event;
 import dev.loci.runtime.LociRuntime;
 import dev.loci.runtime.embodiment.RobotProfile;
+import dev.loci.sim.sensor.Lidar;
 import dev.loci.spatial.frame.SensorFrame;
-import dev.loci.spatial.occupancy.RangeScan;
+import dev.loci.spatial.provenance.RobotId;
 
 /**
- * The simulation's one connection to a memory. Writes go in without waiting; {@link #read()} first waits until
- * everything written is committed. So every query sees exactly what was written before it, whatever the writer
- * thread's timing, and a run is repeatable; and commits (which cost file writes) happen only when someone asks.
+ * The simulation's one connection to a memory: what the robots send (scans, detector frames, profiles, events)
+ * and the memory they plan on. Writes do not wait; {@link #read()} returns the memory with everything written
+ * before it applied and committed, so a run with a given seed is repeatable whatever the threads' timing.
+ * In-process: {@link DirectMemoryLink}; over ROS 2: the launch module's link (the robots publish, the memory
+ * node writes).
  */
-public final class MemoryLink {
-    private final LociRuntime memory;
-    private boolean unsettled;
-    private long settles;
+public interface MemoryLink {
+    /** A lidar sweep of {@code robot} (the reading carries its sensor pose and the raw ranges). */
+    void scan(RobotId robot, Lidar.Reading reading);
 
-    public MemoryLink(LociRuntime memory) {
-        this.memory = memory;
-    }
+    void frame(SensorFrame frame);
 
-    public void scan(RangeScan scan) {
-        memory.ingestScan(scan);
-        unsettled = true;
-    }
+    void profile(RobotProfile profile);
 
-    public void frame(SensorFrame frame) {
-        memory.ingestFrame(frame);
-        unsettled = true;
-    }
+    void event(Event event);
 
-    public void profile(RobotProfile profile) {
-        memory.updateProfile(profile, "sim");
-        unsettled = true;
-    }
+    /** The memory, with everything written so far applied and committed. */
+    LociRuntime read();
 
-    /** The memory, with everything written so far committed. */
-    public LociRuntime read() {
-        if (unsettled) {
-            memory.flush();
-            unsettled = false;
-            settles++;
-        }
-        return memory;
-    }
-
-    /** The memory for writes that the caller waits for itself (blobs, events). */
-    public LociRuntime writer() {
-        unsettled = true;
-        return memory;
-    }
-
-    public long settles() {
-        return settles;
-    }
+    /** How often {@link #read()} had to wait for writes to settle. */
+    long settles();
 }

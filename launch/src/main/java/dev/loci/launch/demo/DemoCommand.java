@@ -96,6 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
             say(String.format("      explored %.0f s of simulated time: %d objects of %d classes remembered, "
                             + "%d open frontiers", explored.seconds(), memory.stats().objects(),
                     memory.objectClasses().size(), memory.frontiers().size()));
+            say("      over ROS 2: " + TaskPhase.Result.sensorSummary(explored.sensors()));
             chosen = TaskChoice.choose(memory, explorationWorld, settings.fetches(), settings.finds());
             pictures.add(picture(reportDir, "exploration.png", explorationWorld, memory, explored.trajectories()));
             snapshots = SnapshotGallery.write(reportDir, memory, chosen,
@@ -116,6 +117,7 @@ public final class DemoCommand implements Callable<Integer> {
             progress.finish();
             say(String.format("      %d/%d tasks done; total task time %.1f s", byBody.done(), byBody.tasks().size(),
                     byBody.totalTaskSeconds()));
+            say("      over ROS 2: " + byBody.wireSummary());
             pictures.add(picture(reportDir, "tasks-embodiment.png", byBody.world(), memory,
                     merge(explored.trajectories(), byBody.trajectories())));
 

@@ -42,6 +42,7 @@ final class DemoReport {
         md.append(row("plans started (reallocations included)", Long.toString(byBody.attempts()),
                 Long.toString(nearest.attempts())));
         md.append(row("robot failure", byBody.failure().orElse("none"), nearest.failure().orElse("none")));
+        md.append(row("DDS messages in the task phase", byBody.wireSummary(), nearest.wireSummary()));
         md.append('\n');
         double ratio = nearest.totalTaskSeconds() / Math.max(1e-9, byBody.totalTaskSeconds());
         md.append(String.format("Embodiment-aware allocation %s nearest-robot allocation on total task time: "

@@ -16,7 +16,8 @@ import java.util.Map;
 /** Phase 1: the fleet explores the building (frontiers, then a tour of the places) so memory fills. */
 final class ExplorePhase {
     /** Where each robot ended, and what exploring took. */
-    record Result(Timestamp end, double seconds, Map<String, double[]> poses, Map<String, List<double[]>> trajectories) {
+    record Result(Timestamp end, double seconds, Map<String, double[]> poses, Map<String, List<double[]>> trajectories,
+                  RosMemoryLink.Counts sensors) {
     }
 
     private ExplorePhase() {
@@ -25,9 +26,24 @@ final class ExplorePhase {
     static Result run(World world, LociRuntime memory, List<FleetMember> fleet, DemoSettings settings,
                       ProgressLine progress) {
         Simulation simulation = new Simulation(world, settings.dt());
-        Team team = new Team(simulation, memory, DetectorSettings.DEFAULT, settings.senseEvery(), settings.seed());
+        Map<String, double[]> starts = new LinkedHashMap<>();
         for (FleetMember robot : fleet) {
             double[] start = world.spec().starts().get(robot.start());
+            starts.put(robot.name(), new double[] {start[0], start[1], 0});
+        }
+        // the robots' sensing reaches memory over ROS 2: each robot publishes, the memory node writes
+        try (RosMemoryLink link = new RosMemoryLink(memory, RosRobotWire.randomDomain(),
+                RosMemoryLink.mounts(fleet, starts, simulation.time()), simulation.time())) {
+            return explore(simulation, link, memory, fleet, starts, settings, progress);
+        }
+    }
+
+    private static Result explore(Simulation simulation, RosMemoryLink link, LociRuntime memory,
+                                  List<FleetMember> fleet, Map<String, double[]> starts, DemoSettings settings,
+                                  ProgressLine progress) {
+        Team team = new Team(simulation, link, DetectorSettings.DEFAULT, settings.senseEvery(), settings.seed());
+        for (FleetMember robot : fleet) {
+            double[] start = starts.get(robot.name());
             team.add(robot.name(), robot.body(), start[0], start[1], 0);
         }
         // how long exploring takes is not known ahead (it ends when the frontiers and places are done): a spinner
@@ -41,7 +57,8 @@ final class ExplorePhase {
                     new double[] {member.robot().x(), member.robot().y(), member.robot().yaw()});
             trajectories.put(member.robot().id().name(), new ArrayList<>(member.trajectory()));
         }
+        link.read();
         memory.flush();
-        return new Result(simulation.time(), seconds, poses, trajectories);
+        return new Result(simulation.time(), seconds, poses, trajectories, link.counts());
     }
 }

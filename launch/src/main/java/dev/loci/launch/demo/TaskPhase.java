@@ -9,7 +9,7 @@ import dev.loci.planner.task.Task;
 import dev.loci.planner.task.TaskState;
 import dev.loci.runtime.LociRuntime;
 import dev.loci.runtime.embodiment.RobotStatus;
-import dev.loci.sim.MemoryLink;
+import dev.loci.ros.transport.RosDomain;
 import dev.loci.sim.Simulation;
 import dev.loci.sim.nav.FrontierClaims;
 import dev.loci.sim.robot.Manipulation;
@@ -50,8 +50,14 @@ final class TaskPhase {
     record TaskOutcome(Task task, String words, double finishedAfter, double metres, double shortest) {
     }
 
+    /**
+     * @param wire          DDS messages between the planner and the robots
+     * @param silentOnWire  heartbeats of the crashed robot that reached the planner after it crashed (0: it went
+     *                      silent on the wire, and was declared failed from the missing heartbeats)
+     */
     record Result(String allocator, List<TaskOutcome> tasks, double seconds, Optional<String> failure,
-                  Map<String, List<double[]>> trajectories, World world) {
+                  Map<String, List<double[]>> trajectories, World world, RosRobotWire.Counts wire,
+                  long silentOnWire, RosMemoryLink.Counts sensors) {
         long done() {
             return tasks.stream().filter(t -> t.task().state() == TaskState.DONE).count();
         }
@@ -59,6 +65,20 @@ final class TaskPhase {
         /** Sum over tasks of the time from submission to done (a task not done counts the whole phase). */
         double totalTaskSeconds() {
             return tasks.stream().mapToDouble(TaskOutcome::finishedAfter).sum();
+        }
+
+        /** The DDS traffic of the run, in words. */
+        String wireSummary() {
+            return String.format("%d skill commands planner -> robots (%d arrived); %d reports robots -> planner "
+                            + "(%d heartbeats and %d outcomes arrived); %d refused; %d heartbeats from the crashed "
+                            + "robot after its crash", wire.commandsSent(), wire.commandsReceived(),
+                    wire.reportsSent(), wire.heartbeatsReceived(), wire.outcomesReceived(), wire.refused(),
+                    silentOnWire) + "; " + sensorSummary(sensors);
+        }
+
+        static String sensorSummary(RosMemoryLink.Counts sensors) {
+            return String.format("%d messages robots -> memory node (%d handled, %d refused, %d best-effort dropped)",
+                    sensors.sent(), sensors.handled(), sensors.rejected(), sensors.dropped());
         }
 
         long attempts() {
@@ -79,8 +99,21 @@ final class TaskPhase {
                       Map<String, double[]> poses, Timestamp start, Allocator allocator,
                       List<TaskChoice.Chosen> chosen, DemoSettings settings, Consumer<String> say,
                       ProgressLine progress) {
+        RosDomain domain = RosRobotWire.randomDomain();
+        try (RosRobotWire wire = new RosRobotWire(domain, fleet.stream().map(FleetMember::name).toList());
+             RosMemoryLink link = new RosMemoryLink(memory, domain, RosMemoryLink.mounts(fleet, poses, start), start)) {
+            say.accept(String.format("%s planner, robots and memory node talk over ROS 2 (ROS_DOMAIN_ID %d)", label,
+                    domain.id()));
+            return run(label, memory, world, fleet, poses, start, allocator, chosen, settings, say, progress, wire,
+                    link);
+        }
+    }
+
+    private static Result run(String label, LociRuntime memory, World world, List<FleetMember> fleet,
+                              Map<String, double[]> poses, Timestamp start, Allocator allocator,
+                              List<TaskChoice.Chosen> chosen, DemoSettings settings, Consumer<String> say,
+                              ProgressLine progress, RosRobotWire wire, RosMemoryLink link) {
         Simulation simulation = new Simulation(world, settings.dt());
-        MemoryLink link = new MemoryLink(memory);
         TimeSource clock = () -> Timestamp.ofNanos(start.nanos() + simulation.time().nanos());
         TaskCoordinator coordinator = new TaskCoordinator(memory, allocator, clock,
                 new TaskCoordinator.Settings(HEARTBEAT_TIMEOUT, MAX_ATTEMPTS));
@@ -96,13 +129,14 @@ final class TaskPhase {
             Perception perception = new Perception(robot, world, DetectorSettings.DEFAULT,
                     settings.seed() * 131 + i, digest);
             TeamMember member = new TeamMember(robot, perception, link, claims, new ArrayList<>());
-            links.put(spec.name(), new SimRobotLink(member, link, world, arm, coordinator));
+            links.put(spec.name(), new SimRobotLink(member, link, world, arm, wire.reportsOf(spec.name())));
             trajectories.put(spec.name(), new ArrayList<>());
             link.profile(robot.profile(clock.now()));
         }
         link.read();
-        links.values().forEach(coordinator::attach);
+        wire.plannerLinks().forEach(coordinator::attach);
         List<Task> submitted = coordinator.submitAll(chosen.stream().map(TaskChoice.Chosen::spec).toList());
+        wire.settle(coordinator, links);
         Map<String, String> words = new HashMap<>();
         for (int i = 0; i < submitted.size(); i++) {
             words.put(submitted.get(i).id(), chosen.get(i).words());
@@ -113,6 +147,7 @@ final class TaskPhase {
         });
         Map<String, Double> finishedAt = new HashMap<>();
         Optional<String> failure = Optional.empty();
+        long heartbeatsAtCrash = 0;
         double lastRunning = 0;
         int tickEvery = (int) Math.max(1, Math.round(TICK_SECONDS / settings.dt()));
         // robots sense and refresh their profiles right before the coordinator's tick, and memory settles once
@@ -147,10 +182,15 @@ final class TaskPhase {
                 failure = maybeCrash(links.get(FleetMember.FAILING), simulation.seconds(), settings.failAfter());
                 failure.ifPresent(what -> say.accept(String.format("%s t=%6.1f s  %s", label, simulation.seconds(),
                         what)));
+                if (failure.isPresent()) {
+                    heartbeatsAtCrash = wire.heartbeatsFrom(FleetMember.FAILING);
+                }
             }
+            wire.settle(coordinator, links); // what the coordinator's tick sent reaches the robots before they move
             for (SimRobotLink robot : links.values()) {
                 robot.step(now, time);
             }
+            wire.settle(coordinator, links); // the robots' reports reach the coordinator, its answers the robots
             watch.update(coordinator.tasks(), simulation.seconds());
             showProgress(progress, coordinator.tasks(), simulation.seconds());
             simulation.step();
@@ -191,7 +231,9 @@ final class TaskPhase {
             outcomes.add(new TaskOutcome(task, words.get(task.id()),
                     finishedAt.getOrDefault(task.id(), simulation.seconds()), metres, best));
         }
-        return new Result(allocator.name(), outcomes, simulation.seconds(), failure, trajectories, world);
+        long silentOnWire = failure.isEmpty() ? 0 : wire.heartbeatsFrom(FleetMember.FAILING) - heartbeatsAtCrash;
+        return new Result(allocator.name(), outcomes, simulation.seconds(), failure, trajectories, world,
+                wire.counts(), silentOnWire, link.counts());
     }
 
     private static void showProgress(ProgressLine progress, List<Task> tasks, double seconds) {

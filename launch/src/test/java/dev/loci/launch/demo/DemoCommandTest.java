@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -36,6 +38,31 @@ class DemoCommandTest {
 
         assertThat(exit).as(output).isZero();
         assertThat(output).contains("[1/5] exploring", "CRASHES", "declared FAILED", "[5/5] report");
+        // planner <-> robots went over DDS: every command and report arrived, none refused, and the crashed
+        // robot was declared failed because its heartbeats stopped arriving
+        Matcher wire = Pattern.compile("over ROS 2: (\\d+) skill commands planner -> robots \\((\\d+) arrived\\); "
+                + "(\\d+) reports robots -> planner \\((\\d+) heartbeats and (\\d+) outcomes arrived\\); "
+                + "(\\d+) refused; (\\d+) heartbeats from the crashed robot after its crash").matcher(output);
+        assertThat(wire.find()).as(output).isTrue();
+        long commands = Long.parseLong(wire.group(1));
+        assertThat(commands).isPositive();
+        assertThat(Long.parseLong(wire.group(2))).isEqualTo(commands);
+        long reports = Long.parseLong(wire.group(3));
+        assertThat(Long.parseLong(wire.group(5))).isPositive();
+        assertThat(Long.parseLong(wire.group(4)) + Long.parseLong(wire.group(5))).isEqualTo(reports);
+        assertThat(Long.parseLong(wire.group(6))).isZero();
+        assertThat(Long.parseLong(wire.group(7))).isZero();
+
+        // robots -> memory went over DDS: the memory node wrote what the robots published, and refused nothing
+        Matcher sensors = Pattern.compile("over ROS 2: (\\d+) messages robots -> memory node \\((\\d+) handled, "
+                + "(\\d+) refused, (\\d+) best-effort dropped\\)").matcher(output);
+        assertThat(sensors.find()).as(output).isTrue();
+        long sent = Long.parseLong(sensors.group(1));
+        long handled = Long.parseLong(sensors.group(2));
+        assertThat(handled).isGreaterThan(1000);
+        assertThat(Long.parseLong(sensors.group(3))).isZero();
+        assertThat(handled + Long.parseLong(sensors.group(4))).isLessThanOrEqualTo(sent);
+
         Path report = data.resolve("report");
         assertThat(report.resolve("report.md")).isRegularFile();
         assertThat(report.resolve("exploration.png")).isRegularFile();

@@ -4,6 +4,9 @@ import dev.loci.ros.transport.RosDomain;
 import dev.loci.ros.transport.RosNode;
 import dev.loci.runtime.LociRuntime;
 import dev.loci.spatial.provenance.RobotId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +25,15 @@ public final class MemoryNode implements AutoCloseable {
     private final ScheduledExecutorService timer;
 
     public MemoryNode(LociRuntime runtime, MemoryNodeSettings settings, RosDomain domain, ToolCallHandler tools) {
+        List<CompletableFuture<?>> written = new ArrayList<>();
         for (String robot : settings.robots()) { // configured robots are known from the start
             if (runtime.profile(RobotId.of(robot)).isEmpty()) {
-                runtime.updateProfile(settings.profiles().get(robot), "params").join();
+                written.add(runtime.updateProfile(settings.profiles().get(robot), "params"));
             }
+        }
+        if (!written.isEmpty()) {
+            runtime.flush(); // one commit for all, not one commit interval (up to seconds) per robot
+            written.forEach(CompletableFuture::join);
         }
         this.node = new RosNode(settings.nodeName(), settings.namespace(), domain);
         this.inputs = new RobotInputs(runtime, settings, rejections);
@@ -45,6 +53,14 @@ public final class MemoryNode implements AutoCloseable {
     /** Publishes map, markers and nearby objects now (the timer does it every publish_period). */
     public void publishNow() {
         publications.publishAll();
+    }
+
+    /**
+     * Messages from {@code robot} this node has handled (written to memory or refused), on all its input topics:
+     * a publisher in lockstep with the node waits for this to reach what it sent.
+     */
+    public long inputsHandled(String robot) {
+        return inputs.handled(robot);
     }
 
     public InputRejections rejections() {

@@ -12,7 +12,9 @@ import dev.loci.spatial.validation.InvalidValueException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import dev.loci.spatial.frame.FieldOfView;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -33,7 +35,9 @@ public record MemoryNodeSettings(
         Duration publishPeriod,
         Duration poseUpdatePeriod,
         double nearbyRadius,
-        double laserHeight) {
+        double laserHeight,
+        Map<String, Double> laserHeights,
+        Map<String, FieldOfView> cameraViews) {
 
     public static final String NODE_NAME = "loci_memory";
 
@@ -67,6 +71,8 @@ public record MemoryNodeSettings(
         robots.forEach(RobotId::of); // validates each name
         robots = List.copyOf(robots);
         profiles = Map.copyOf(profiles);
+        laserHeights = Map.copyOf(laserHeights);
+        cameraViews = Map.copyOf(cameraViews);
         topics = Map.copyOf(topics);
         services = Map.copyOf(services);
         if (!(nearbyRadius > 0) || !Double.isFinite(nearbyRadius)) {
@@ -75,6 +81,20 @@ public record MemoryNodeSettings(
         if (!(laserHeight >= 0 && laserHeight <= 10)) {
             throw new InvalidValueException("laser_height", laserHeight, "must be in [0, 10] metres");
         }
+    }
+
+    /** Height of the robot's planar lidar above its pose: robot_profiles.<robot>.laser_height, else laser_height. */
+    public double laserHeight(String robot) {
+        return laserHeights.getOrDefault(robot, laserHeight);
+    }
+
+    /**
+     * The robot's detector camera view (robot_profiles.<robot>.camera.{horizontal_fov, vertical_fov, min_range,
+     * max_range}, radians and metres), if configured: its detections are then ingested as frames, so memory also
+     * learns what the camera could see and did not (change detection, snapshots).
+     */
+    public Optional<FieldOfView> cameraView(String robot) {
+        return Optional.ofNullable(cameraViews.get(robot));
     }
 
     public String topic(String key) {
@@ -93,9 +113,23 @@ public record MemoryNodeSettings(
         Map<String, String> services = new TreeMap<>();
         DEFAULT_SERVICES.forEach((k, v) -> services.put(k, params.string("services." + k, v)));
         Map<String, RobotProfile> profiles = new TreeMap<>();
+        Map<String, Double> laserHeights = new TreeMap<>();
+        Map<String, FieldOfView> cameraViews = new TreeMap<>();
         List<String> all = new ArrayList<>(robots);
         for (String robot : all) {
             String p = "robot_profiles." + robot + ".";
+            if (params.has(p + "laser_height")) {
+                double height = params.number(p + "laser_height", 0);
+                if (!(height >= 0 && height <= 10)) {
+                    throw new InvalidValueException(p + "laser_height", height, "must be in [0, 10] metres");
+                }
+                laserHeights.put(robot, height);
+            }
+            if (params.has(p + "camera.horizontal_fov")) {
+                cameraViews.put(robot, new FieldOfView(params.number(p + "camera.horizontal_fov", 0),
+                        params.number(p + "camera.vertical_fov", 0), params.number(p + "camera.min_range", 0),
+                        params.number(p + "camera.max_range", 0)));
+            }
             profiles.put(robot, new RobotProfile(RobotId.of(robot),
                     RobotKind.parse(params.string(p + "kind", "wheeled_base")),
                     params.number(p + "footprint_radius", 0.3),
@@ -118,7 +152,9 @@ public record MemoryNodeSettings(
                 seconds("publish_period", params.number("publish_period", 1.0)),
                 seconds("pose_update_period", params.number("pose_update_period", 0.5)),
                 params.number("nearby_radius", 3.0),
-                params.number("laser_height", 0.3));
+                params.number("laser_height", 0.3),
+                laserHeights,
+                cameraViews);
     }
 
     private static Duration seconds(String field, double seconds) {

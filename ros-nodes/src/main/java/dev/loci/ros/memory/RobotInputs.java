@@ -51,6 +51,8 @@ final class RobotInputs {
         volatile Pose pose = Pose.IDENTITY;
         volatile boolean posed;
         final Map<String, Timestamp> lastStamp = new ConcurrentHashMap<>();
+        /** Messages handled (applied or refused), all streams: a sender in lockstep waits for this count. */
+        final java.util.concurrent.atomic.AtomicLong handled = new java.util.concurrent.atomic.AtomicLong();
         long lastProfileWriteNanos = Long.MIN_VALUE;
 
         RobotTrack(RobotId id) {
@@ -71,15 +73,33 @@ final class RobotInputs {
         for (String robot : settings.robots()) {
             String ns = "/" + robot;
             RosQos sensor = settings.sensorQos();
-            subscribeIfNamed(node, ns, "odom", new OdometryPubSubType(), sensor, (Odometry m) -> onOdometry(robot, m));
-            subscribeIfNamed(node, ns, "pose", new PoseStampedPubSubType(), sensor, (PoseStamped m) -> onPose(robot, m));
+            subscribeIfNamed(node, ns, "odom", new OdometryPubSubType(), sensor, (Odometry m) -> {
+                onOdometry(robot, m);
+                handledOne(robot);
+            });
+            subscribeIfNamed(node, ns, "pose", new PoseStampedPubSubType(), sensor, (PoseStamped m) -> {
+                onPose(robot, m);
+                handledOne(robot);
+            });
             subscribeIfNamed(node, ns, "detections", new DetectionArrayPubSubType(), sensor,
-                    (DetectionArray m) -> onDetections(robot, m));
-            subscribeIfNamed(node, ns, "scan", new LaserScanType(), sensor, (LaserScanMessage m) -> onScan(robot, m));
+                    (DetectionArray m) -> {
+                        onDetections(robot, m);
+                        handledOne(robot);
+                    });
+            subscribeIfNamed(node, ns, "scan", new LaserScanType(), sensor, (LaserScanMessage m) -> {
+                onScan(robot, m);
+                handledOne(robot);
+            });
             subscribeIfNamed(node, ns, "robot_state", new RobotStatePubSubType(), RosQos.DEFAULT,
-                    (RobotState m) -> onRobotState(robot, m));
+                    (RobotState m) -> {
+                        onRobotState(robot, m);
+                        handledOne(robot);
+                    });
             subscribeIfNamed(node, ns, "task_events", new TaskEventPubSubType(), RosQos.DEFAULT,
-                    (TaskEvent m) -> onTaskEvent(robot, m));
+                    (TaskEvent m) -> {
+                        onTaskEvent(robot, m);
+                        handledOne(robot);
+                    });
         }
     }
 
@@ -91,6 +111,19 @@ final class RobotInputs {
         }
         String topic = RosNames.resolve(robotNamespace, node.name(), name);
         node.subscribe(topic, type, qos, handler);
+    }
+
+    /** Messages from {@code robot} handled so far (applied or refused), on every input stream. */
+    long handled(String robot) {
+        RobotTrack track = tracks.get(robot);
+        return track == null ? 0 : track.handled.get();
+    }
+
+    private void handledOne(String robot) {
+        RobotTrack track = tracks.get(robot);
+        if (track != null) {
+            track.handled.incrementAndGet();
+        }
     }
 
     Optional<Pose> lastPose(String robot) {
@@ -153,8 +186,13 @@ final class RobotInputs {
                 }
                 batch.add(o);
             }
+            Optional<dev.loci.spatial.frame.FieldOfView> view = settings.cameraView(robot);
+            dev.loci.spatial.frame.SensorFrame frame = view.map(v -> new dev.loci.spatial.frame.SensorFrame(
+                    RobotId.of(robot), time, sensor, sensorPose, v, batch, Optional.empty())).orElse(null);
             advance(robot, "detections", time); // only after the whole message validated
-            if (!batch.isEmpty()) {
+            if (frame != null) {
+                runtime.ingestFrame(frame); // an empty frame too: what should have been in view was not there
+            } else if (!batch.isEmpty()) {
                 runtime.ingestAll(batch);
             }
         });
@@ -179,7 +217,7 @@ final class RobotInputs {
             }
             Pose robotPose = track.pose;
             Pose laser = new Pose(robotPose.position().plus(new dev.loci.spatial.geometry.Vec3(0, 0,
-                    settings.laserHeight())), robotPose.orientation());
+                    settings.laserHeight(robot))), robotPose.orientation());
             dev.loci.spatial.occupancy.RangeScan scan = dev.loci.spatial.occupancy.RangeScan.planar(
                     scanIds.incrementAndGet(), time, laser, message.angleMin, message.angleIncrement, ranges,
                     message.rangeMin, message.rangeMax);

@@ -38,10 +38,12 @@ public final class Lidar {
             ranges[i] = hit.hit() ? (float) Math.max(MIN_RANGE, noisy) : Float.POSITIVE_INFINITY;
         }
         RangeScan scan = RangeScan.planar(scanId, time, sensor, -Math.PI, increment, ranges, MIN_RANGE, maxRange);
-        return new Reading(sensor, ranges, scan);
+        return new Reading(sensor, ranges, scan, -Math.PI, increment, MIN_RANGE, maxRange);
     }
 
     /** The raw ranges (for tests and pictures) and the scan as Loci takes it. */
-    public record Reading(Pose sensorPose, float[] ranges, RangeScan scan) {
+    /** Beam i of {@code ranges} points at {@code angleMin + i * angleIncrement} about the sensor's z axis. */
+    public record Reading(Pose sensorPose, float[] ranges, RangeScan scan, double angleMin, double angleIncrement,
+                          double rangeMin, double rangeMax) {
     }
 }

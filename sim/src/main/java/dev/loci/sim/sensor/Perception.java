@@ -65,7 +65,7 @@ public final class Perception {
             digest.add(o.label(), o.box().center().x(), o.box().center().y(), o.box().center().z());
         }
         if (memory != null) {
-            memory.scan(reading.scan());
+            memory.scan(robot.id(), reading);
             memory.frame(frame);
         }
         return frame;

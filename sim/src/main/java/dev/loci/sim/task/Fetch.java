@@ -117,7 +117,7 @@ public final class Fetch {
     }
 
     private void record(Timestamp time, String what, Vec3 where) {
-        memory.writer().record(new Event(member.robot().id(), time, EventType.ACTION, "sim.fetch", what,
+        memory.event(new Event(member.robot().id(), time, EventType.ACTION, "sim.fetch", what,
                 new java.util.TreeMap<>(Map.of("destination", destination.name())), Optional.of(where),
                 java.util.List.of()));
     }

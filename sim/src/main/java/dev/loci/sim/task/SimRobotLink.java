@@ -382,7 +382,7 @@ public final class SimRobotLink implements RobotLink {
     }
 
     private void record(Timestamp time, String what, Vec3 where, String taskId) {
-        memory.writer().record(new Event(robot(), time, EventType.ACTION, "sim.skill", what,
+        memory.event(new Event(robot(), time, EventType.ACTION, "sim.skill", what,
                 new TreeMap<>(Map.of("task", taskId)), Optional.of(where),
                 List.of()));
     }

@@ -3,6 +3,7 @@ package dev.loci.sim.task;
 import dev.loci.runtime.LociRuntime;
 import dev.loci.runtime.embodiment.RobotProfile;
 import dev.loci.runtime.embodiment.RobotStatus;
+import dev.loci.sim.DirectMemoryLink;
 import dev.loci.sim.MemoryLink;
 import dev.loci.sim.Simulation;
 import dev.loci.sim.nav.FrontierClaims;
@@ -36,8 +37,13 @@ public final class Team {
     private final long seed;
 
     public Team(Simulation simulation, LociRuntime memory, DetectorSettings detector, int senseEvery, long seed) {
+        this(simulation, (MemoryLink) new DirectMemoryLink(memory), detector, senseEvery, seed);
+    }
+
+    /** A team whose sensing reaches memory through {@code memory} (in-process, or over ROS 2). */
+    public Team(Simulation simulation, MemoryLink memory, DetectorSettings detector, int senseEvery, long seed) {
         this.simulation = simulation;
-        this.memory = new MemoryLink(memory);
+        this.memory = memory;
         this.detector = detector;
         this.senseEvery = senseEvery;
         this.seed = seed;
