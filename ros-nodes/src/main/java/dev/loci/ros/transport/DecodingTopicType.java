@@ -13,22 +13,42 @@ import us.ihmc.pubsub.common.SerializedPayload;
  * DDS listener thread). The listener takes a sample and then {@link #takeFailure()} under this object's lock.
  */
 final class DecodingTopicType<T> implements TopicDataType<T> {
+    /**
+     * Bytes the subscriber's receive buffer holds. ihmc-pub-sub's native reader copies a received sample into
+     * that buffer without checking its capacity, and Fast-DDS delivers samples longer than the registered
+     * type size, so a peer's oversize sample would overwrite native memory (seen: a later abort in Fast-DDS's
+     * pool destructors). The buffer is therefore sized for any unfragmented UDP sample, not for the type.
+     */
+    static final int RECEIVE_CAPACITY = 64 * 1024;
+
     private final TopicDataType<T> type;
     private final SampleDecoder<T> decoder;
+    private final int typeSize;
+    private final DecodingTopicType<T> owner;
     private MalformedSampleException failure;
 
     DecodingTopicType(TopicDataType<T> type) {
         this.type = type;
         this.decoder = new SampleDecoder<>(type.newInstance());
+        this.typeSize = type.getTypeSize();
+        this.owner = this;
+    }
+
+    /** The receiving view the subscriber gets from {@link #newInstance()}: same decoder and failure slot. */
+    private DecodingTopicType(DecodingTopicType<T> owner) {
+        this.type = owner.type;
+        this.decoder = owner.decoder;
+        this.typeSize = Math.max(owner.typeSize, RECEIVE_CAPACITY);
+        this.owner = owner;
     }
 
     @Override
     public void deserialize(SerializedPayload payload, T data) {
         try {
             decoder.decode(payload, data);
-            failure = null;
+            owner.failure = null;
         } catch (MalformedSampleException e) {
-            failure = e;
+            owner.failure = e;
         }
     }
 
@@ -69,9 +89,10 @@ final class DecodingTopicType<T> implements TopicDataType<T> {
         type.copy(src, dest);
     }
 
+    /** The type's own size where it is registered; {@link #RECEIVE_CAPACITY} for the receive buffer. */
     @Override
     public int getTypeSize() {
-        return type.getTypeSize();
+        return typeSize;
     }
 
     @Override
@@ -85,11 +106,11 @@ final class DecodingTopicType<T> implements TopicDataType<T> {
     }
 
     /**
-     * This very instance: the subscriber decodes with the instance it gets here, and its failures must reach
-     * the listener that holds this one.
+     * The receiving view: the subscriber sizes its receive buffer from it and decodes with it, and its failures
+     * land in this instance, where the listener takes them.
      */
     @Override
     public TopicDataType<T> newInstance() {
-        return this;
+        return owner == this ? new DecodingTopicType<>(this) : this;
     }
 }

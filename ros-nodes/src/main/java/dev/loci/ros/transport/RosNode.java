@@ -97,9 +97,16 @@ public final class RosNode implements AutoCloseable {
             boolean taken;
             MalformedSampleException failure;
             synchronized (decoding) {
-                // Exactly one sample per callback: taking more makes the native layer print "Cannot read next data".
-                taken = subscriber.takeNextData(data, info);
-                failure = decoding.takeFailure();
+                try {
+                    // Exactly one per callback: taking more makes the native layer print "Cannot read next data".
+                    taken = subscriber.takeNextData(data, info);
+                    failure = decoding.takeFailure();
+                } catch (RuntimeException e) {
+                    // The library refuses a sample longer than the type's maximum size before our decoder sees
+                    // it; nothing may escape into the native listener that called us (the process aborts later).
+                    taken = false;
+                    failure = new MalformedSampleException(type.getName(), "longer than the type allows: " + e, e);
+                }
             }
             if (failure != null) {
                 subscription.countMalformed();
