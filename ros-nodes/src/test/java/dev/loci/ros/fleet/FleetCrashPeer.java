@@ -7,6 +7,7 @@ import dev.loci.runtime.fleet.MemoryDigest;
 import dev.loci.runtime.fleet.VersionVector;
 import dev.loci.ros.transport.RosDomain;
 import dev.loci.ros.transport.RosNode;
+import dev.loci.runtime.testing.FleetWrites;
 import dev.loci.spatial.provenance.RobotId;
 import java.nio.file.Files;
 import java.nio.file.Path;

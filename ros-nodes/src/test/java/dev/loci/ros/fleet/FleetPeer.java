@@ -6,6 +6,7 @@ import dev.loci.runtime.fleet.FleetSync;
 import dev.loci.runtime.fleet.MemoryDigest;
 import dev.loci.ros.transport.RosDomain;
 import dev.loci.ros.transport.RosNode;
+import dev.loci.runtime.testing.FleetWrites;
 import dev.loci.spatial.provenance.RobotId;
 import java.nio.file.Path;
 import java.time.Duration;

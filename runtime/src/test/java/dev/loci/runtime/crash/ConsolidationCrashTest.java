@@ -7,9 +7,6 @@ import dev.loci.episodic.event.StoredEvent;
 import dev.loci.runtime.LociConfig;
 import dev.loci.runtime.LociRuntime;
 import dev.loci.spatial.provenance.Timestamp;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,41 +101,13 @@ class ConsolidationCrashTest {
 
     private void runWriterAndKill(long firstBlock, long killAfterMillis, Set<Long> acked, Set<Long> consolidations)
             throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process writer = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                ConsolidationCrashWriter.class.getName(), dir.toString(), Long.toString(firstBlock))
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        CountDownLatch firstConsolidation = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
+        KilledChild.runAndKill(ConsolidationCrashWriter.class, List.of("-Xmx256m"),
+                List.of(dir.toString(), Long.toString(firstBlock)), "CONSOLIDATED ", killAfterMillis, line -> {
                     if (line.startsWith("ACK ")) {
                         acked.add(Long.parseLong(line.substring(4)));
                     } else if (line.startsWith("CONSOLIDATED ")) {
                         consolidations.add(Long.parseLong(line.substring(13)));
-                        firstConsolidation.countDown();
                     }
-                }
-            } catch (java.io.IOException endOfStream) {
-                // The writer died: everything it printed before is recorded.
-            }
-        });
-        reader.start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!firstConsolidation.await(1, TimeUnit.SECONDS)) {
-                assertThat(writer.isAlive()).as("writer still running before its first consolidation").isTrue();
-                assertThat(System.nanoTime()).as("writer consolidated once within 120 s").isLessThan(deadline);
-            }
-            Thread.sleep(killAfterMillis);
-        } finally {
-            writer.destroyForcibly();
-        }
-        assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(writer.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-        reader.join(10_000);
+                });
     }
 }

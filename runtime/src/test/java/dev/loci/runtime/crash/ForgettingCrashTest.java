@@ -8,17 +8,13 @@ import dev.loci.episodic.event.StoredEvent;
 import dev.loci.runtime.LociConfig;
 import dev.loci.runtime.LociRuntime;
 import dev.loci.spatial.provenance.Timestamp;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,41 +87,13 @@ class ForgettingCrashTest {
     }
 
     private void runWriterAndKill(long killAfterMillis, Set<Long> acked, Set<Long> forgotten) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process writer = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), ForgettingCrashWriter.class.getName(), dir.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        CountDownLatch firstForgetting = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
+        KilledChild.runAndKill(ForgettingCrashWriter.class, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
+                List.of(dir.toString()), "FORGOTTEN ", killAfterMillis, line -> {
                     if (line.startsWith("ACK ")) {
                         acked.add(Long.parseLong(line.substring(4)));
                     } else if (line.startsWith("FORGOTTEN ")) {
                         forgotten.add(Long.parseLong(line.substring(10)));
-                        firstForgetting.countDown();
                     }
-                }
-            } catch (java.io.IOException endOfStream) {
-                // The writer died: everything it printed before is recorded.
-            }
-        });
-        reader.start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!firstForgetting.await(1, TimeUnit.SECONDS)) {
-                assertThat(writer.isAlive()).as("writer still running before its first forgetting").isTrue();
-                assertThat(System.nanoTime()).as("writer forgot once within 120 s").isLessThan(deadline);
-            }
-            Thread.sleep(killAfterMillis);
-        } finally {
-            writer.destroyForcibly();
-        }
-        assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(writer.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-        reader.join(10_000);
+                });
     }
 }

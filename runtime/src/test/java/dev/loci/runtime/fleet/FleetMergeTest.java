@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loci.runtime.LociConfig;
 import dev.loci.runtime.LociRuntime;
+import dev.loci.runtime.testing.FleetWrites;
 import dev.loci.spatial.provenance.RobotId;
 import java.nio.file.Path;
 import java.time.Duration;

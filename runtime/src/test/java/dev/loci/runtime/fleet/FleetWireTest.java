@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.loci.episodic.event.Event;
 import dev.loci.episodic.event.EventType;
 import dev.loci.runtime.store.codec.CorruptRecordException;
+import dev.loci.runtime.testing.FleetWrites;
 import dev.loci.spatial.geometry.Aabb;
 import dev.loci.spatial.geometry.Pose;
 import dev.loci.spatial.geometry.Vec3;

@@ -1,5 +1,6 @@
 package dev.loci.runtime.semantic.index;
 
+import dev.loci.spatial.embedding.FloatDot;
 import dev.loci.spatial.validation.InvalidValueException;
 import java.util.Arrays;
 
@@ -48,29 +49,6 @@ public final class Float32Scan {
     }
 
     private float dot(int o, float[] y) {
-        float a = 0;
-        float b = 0;
-        float c = 0;
-        float d = 0;
-        float e = 0;
-        float f = 0;
-        float g = 0;
-        float h = 0;
-        int i = 0;
-        float[] x = packed;
-        for (; i + 7 < dimensions; i += 8) {
-            a += x[o + i] * y[i];
-            b += x[o + i + 1] * y[i + 1];
-            c += x[o + i + 2] * y[i + 2];
-            d += x[o + i + 3] * y[i + 3];
-            e += x[o + i + 4] * y[i + 4];
-            f += x[o + i + 5] * y[i + 5];
-            g += x[o + i + 6] * y[i + 6];
-            h += x[o + i + 7] * y[i + 7];
-        }
-        for (; i < dimensions; i++) {
-            a += x[o + i] * y[i];
-        }
-        return (a + b) + (c + d) + (e + f) + (g + h);
+        return (float) FloatDot.dot(packed, o, y, dimensions);
     }
 }

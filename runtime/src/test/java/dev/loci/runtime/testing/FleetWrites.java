@@ -1,4 +1,4 @@
-package dev.loci.runtime.fleet;
+package dev.loci.runtime.testing;
 
 import dev.loci.episodic.event.Event;
 import dev.loci.episodic.event.EventType;
@@ -18,16 +18,19 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
-/** Deterministic local writes of one runtime: write {@code k} of robot {@code self} is always the same. */
-final class FleetWrites {
+/**
+ * Deterministic local writes of one runtime (shared through runtime's test-jar by the fleet tests here and in
+ * ros-nodes): write {@code k} of robot {@code self} is always the same.
+ */
+public final class FleetWrites {
     /** A robot whose profile every runtime updates: the conflict-rule case. */
-    static final RobotId SHARED = RobotId.of("shared_bot");
+    public static final RobotId SHARED = RobotId.of("shared_bot");
     private static final String[] CLASSES = {"mug", "chair", "bottle", "plant"};
 
     private FleetWrites() {
     }
 
-    static CompletableFuture<?> write(LociRuntime runtime, RobotId self, int k) {
+    public static CompletableFuture<?> write(LociRuntime runtime, RobotId self, int k) {
         Timestamp time = Timestamp.ofNanos(1_000_000_000L + k * 10_000_000L);
         if (k % 10 == 0) {
             RobotId robot = k % 20 == 0 ? SHARED : self;
@@ -47,7 +50,7 @@ final class FleetWrites {
                 .withAttributes(Map.of("k", Integer.toString(k))));
     }
 
-    static RobotProfile profile(RobotId robot, double battery, Timestamp heartbeat) {
+    public static RobotProfile profile(RobotId robot, double battery, Timestamp heartbeat) {
         return new RobotProfile(robot, RobotKind.WHEELED_BASE, 0.3, 1.0, 0, 0, new TreeSet<>(Set.of("lidar")),
                 new TreeSet<>(Set.of("navigate")), battery, RobotStatus.IDLE, Pose.of(1, 2, 0, 0), heartbeat);
     }
