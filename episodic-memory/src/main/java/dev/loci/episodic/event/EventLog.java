@@ -4,11 +4,13 @@ import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.provenance.RobotId;
 import dev.loci.spatial.validation.Require;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Append-only, time-indexed event history, kept in maps the store hands in ({@link EventMaps}).
@@ -22,6 +24,10 @@ import java.util.Optional;
  * </ul>
  * robotKey is a 64-bit hash of the robot's name; results are still filtered by name, so even a hash
  * collision could not mix two robots' histories. Appends come from the store's single writer thread.
+ *
+ * <p>byRobotTime is also held in memory (loaded once when the log opens, written through on every change):
+ * windows and lookups read the decoded events from there rather than decoding store pages per query, as the
+ * spatial indexes do for observations. Forgetting and consolidation remove events from both.
  */
 public final class EventLog {
     public static final double PLACE_CELL_METERS = 2.0;
@@ -29,11 +35,19 @@ public final class EventLog {
     private static final long CELL_OFFSET = 1L << 30;
 
     private final EventMaps maps;
+    /** byRobotTime in memory: what every read uses. */
+    private final NavigableMap<long[], Event> byRobotTime;
     private long nextId;
 
     public EventLog(EventMaps maps) {
         this.maps = Require.present("maps", maps);
         this.nextId = maps.counters().getOrDefault(NEXT_ID, 1L);
+        if (maps.byRobotTime() instanceof ConcurrentSkipListMap<long[], Event> inMemory) {
+            this.byRobotTime = inMemory; // already in memory (tests, tools): one map, written twice harmlessly
+        } else {
+            this.byRobotTime = new ConcurrentSkipListMap<>(Arrays::compare);
+            this.byRobotTime.putAll(maps.byRobotTime());
+        }
     }
 
     public StoredEvent append(Event event) {
@@ -41,7 +55,9 @@ public final class EventLog {
         long id = nextId++;
         long robotKey = event.robot().key();
         long time = event.time().nanos();
-        maps.byRobotTime().put(new long[] {robotKey, time, id}, event);
+        long[] key = {robotKey, time, id};
+        maps.byRobotTime().put(key, event);
+        byRobotTime.put(key, event);
         maps.byTime().put(new long[] {time, id}, robotKey);
         if (event.place().isPresent()) {
             Vec3 p = event.place().get();
@@ -123,7 +139,9 @@ public final class EventLog {
         }
         Event kept = first.event().withAttributes(attributes);
         long robotKey = kept.robot().key();
-        maps.byRobotTime().put(new long[] {robotKey, kept.time().nanos(), first.id()}, kept);
+        long[] key = {robotKey, kept.time().nanos(), first.id()};
+        maps.byRobotTime().put(key, kept);
+        byRobotTime.put(key, kept);
         for (StoredEvent gone : run.subList(1, run.size())) {
             remove(gone);
         }
@@ -142,7 +160,9 @@ public final class EventLog {
     private void remove(StoredEvent stored) {
         Event event = stored.event();
         long time = event.time().nanos();
-        maps.byRobotTime().remove(new long[] {event.robot().key(), time, stored.id()});
+        long[] key = {event.robot().key(), time, stored.id()};
+        maps.byRobotTime().remove(key);
+        byRobotTime.remove(key);
         maps.byTime().remove(new long[] {time, stored.id()});
         event.place().ifPresent(p -> maps.byPlace().remove(new long[] {cellKey(cell(p.x()), cell(p.y())), time,
                 stored.id()}));
@@ -153,7 +173,7 @@ public final class EventLog {
 
     /** The event with {@code id}, if it was logged at {@code time} by {@code robot} (ids alone are not keys). */
     public Optional<Event> get(RobotId robot, long time, long id) {
-        return Optional.ofNullable(maps.byRobotTime().get(new long[] {robot.key(), time, id}));
+        return Optional.ofNullable(byRobotTime.get(new long[] {robot.key(), time, id}));
     }
 
     /** Number of events ever logged (consolidation merges events but does not reuse their ids). */
@@ -164,7 +184,7 @@ public final class EventLog {
     private List<StoredEvent> ofOneRobot(EventQuery query) {
         List<StoredEvent> found = new ArrayList<>();
         long key = query.robot().get().key();
-        var range = maps.byRobotTime().subMap(new long[] {key, query.from().nanos(), Long.MIN_VALUE}, true,
+        var range = byRobotTime.subMap(new long[] {key, query.from().nanos(), Long.MIN_VALUE}, true,
                 new long[] {key, query.to().nanos(), Long.MAX_VALUE}, true);
         for (Map.Entry<long[], Event> entry : range.entrySet()) {
             if (query.accepts(entry.getValue())) {
@@ -193,7 +213,7 @@ public final class EventLog {
                 long[] key = entry.getKey();
                 long time = key[key.length - 2];
                 long id = key[key.length - 1];
-                Event event = maps.byRobotTime().get(new long[] {entry.getValue(), time, id});
+                Event event = byRobotTime.get(new long[] {entry.getValue(), time, id});
                 if (event != null && query.accepts(event)) {
                     found.add(new StoredEvent(id, event));
                     if (++accepted == query.limit()) {
