@@ -132,6 +132,7 @@ public final class LociRuntime implements AutoCloseable {
         this.working = new DurableWorkingMemory(new WorkingMemory(WorkingMemorySettings.DEFAULT,
                 new SummaryWriter(objectLabels)), store.workingMemory(), store.eventTraces(), events);
         this.forgetting = new Forgetting(store.rehearsal(), chunks, events, store.eventTraces());
+        forgetting.releaseForgottenDetail();
         replayOpenEpisodes(store);
         this.diskSpace = new DiskSpaceGuard(store.directory(), config.diskReserveBytes());
         this.writer = new StoreWriter(store, diskSpace,

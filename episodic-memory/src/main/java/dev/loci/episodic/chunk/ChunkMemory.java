@@ -248,6 +248,23 @@ public final class ChunkMemory {
         return new Embedding(Vectors.normalised(sum));
     }
 
+    /**
+     * The detail of {@code episode} was forgotten (its events left the log; its summary stays): its events'
+     * float vectors may leave memory, a page of consecutive forgotten events at a time, and then score 0.
+     * Returns the vectors freed. Call again for every forgotten episode after a reopen: the rebuild reads them
+     * back from the traces.
+     */
+    public int releaseDetail(Chunk episode) {
+        Require.present("episode", episode);
+        RobotChunks mine = robots.get(episode.robot());
+        if (mine == null || episode.level() != ChunkLevel.EPISODE) {
+            return 0;
+        }
+        int from = mine.history.ordinalOf(episode.firstEventId());
+        int last = mine.history.ordinalOf(episode.lastEventId());
+        return from < 0 || last < from ? 0 : mine.history.release(from, last + 1);
+    }
+
     public Optional<Chunk> chunk(long id) {
         return Optional.ofNullable(chunks.get(id));
     }

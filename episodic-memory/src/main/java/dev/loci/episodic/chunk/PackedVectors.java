@@ -9,8 +9,8 @@ import java.util.Arrays;
  * several times slower per vector than the exhaustive scan.
  */
 final class PackedVectors {
-    private static final int PAGE_SHIFT = 10;
-    private static final int PAGE = 1 << PAGE_SHIFT;
+    static final int PAGE_SHIFT = 10;
+    static final int PAGE = 1 << PAGE_SHIFT;
 
     private final int dimensions;
     private float[][] pages = new float[1][];
@@ -44,15 +44,33 @@ final class PackedVectors {
         return size++;
     }
 
+    /**
+     * Frees a full page whose vectors are no longer needed (their events' detail was forgotten); from then on
+     * they read as zeros. Returns whether a page was freed.
+     */
+    boolean releasePage(int page) {
+        if (page < 0 || page >= pages.length || (page + 1) << PAGE_SHIFT > size || pages[page] == null) {
+            return false;
+        }
+        pages[page] = null;
+        return true;
+    }
+
     float[] copy(int index) {
         float[] vector = new float[dimensions];
-        System.arraycopy(pages[index >>> PAGE_SHIFT], (index & (PAGE - 1)) * dimensions, vector, 0, dimensions);
+        float[] page = pages[index >>> PAGE_SHIFT];
+        if (page != null) {
+            System.arraycopy(page, (index & (PAGE - 1)) * dimensions, vector, 0, dimensions);
+        }
         return vector;
     }
 
     /** Adds vector {@code index} into {@code sum}. */
     void addTo(float[] sum, int index) {
         float[] page = pages[index >>> PAGE_SHIFT];
+        if (page == null) {
+            return;
+        }
         int offset = (index & (PAGE - 1)) * dimensions;
         for (int i = 0; i < dimensions; i++) {
             sum[i] += page[offset + i];
@@ -65,6 +83,7 @@ final class PackedVectors {
      * bit-identical score and the two paths' rankings are comparable.
      */
     double dot(int index, float[] query) {
-        return Vectors.dot(pages[index >>> PAGE_SHIFT], (index & (PAGE - 1)) * dimensions, query, dimensions);
+        float[] page = pages[index >>> PAGE_SHIFT];
+        return page == null ? 0 : Vectors.dot(page, (index & (PAGE - 1)) * dimensions, query, dimensions);
     }
 }

@@ -3,6 +3,7 @@ package dev.loci.episodic.chunk;
 
 import dev.loci.spatial.provenance.RobotId;
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * One robot's events in log order as ordinals 0..size-1: ids, times and text vectors packed in pages, so
@@ -23,6 +24,8 @@ final class RobotHistory {
     private int[] episodeStarts = new int[64];
     private int episodes;
     private final float[] tailSum;
+    /** Ordinals whose detail was forgotten: their float vectors may leave memory a page at a time. */
+    private final BitSet released = new BitSet();
 
     RobotHistory(RobotId robot, int dimensions) {
         this.robot = robot;
@@ -97,6 +100,26 @@ final class RobotHistory {
     /** Adds event {@code ordinal}'s vector into {@code sum}. */
     void addTo(float[] sum, int ordinal) {
         vectors.addTo(sum, ordinal);
+    }
+
+    /**
+     * Marks ordinals {@code [from, to)} as forgotten and frees every page of float vectors that is now wholly
+     * forgotten (they then score 0 and are never a hit). Returns the vectors freed.
+     */
+    int release(int from, int to) {
+        if (from < 0 || to <= from || to > size) {
+            return 0;
+        }
+        released.set(from, to);
+        int freed = 0;
+        for (int page = from >>> PackedVectors.PAGE_SHIFT; page <= (to - 1) >>> PackedVectors.PAGE_SHIFT; page++) {
+            int start = page << PackedVectors.PAGE_SHIFT;
+            int end = start + PackedVectors.PAGE;
+            if (released.nextClearBit(start) >= end && vectors.releasePage(page)) {
+                freed += PackedVectors.PAGE;
+            }
+        }
+        return freed;
     }
 
     /** Records that a closed episode begins at {@code ordinal}; episodes are recorded in order. */

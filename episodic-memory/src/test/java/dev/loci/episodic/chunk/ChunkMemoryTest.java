@@ -213,6 +213,36 @@ class ChunkMemoryTest {
     }
 
     @Test
+    void forgottenEpisodesLeaveMemoryAPageAtATimeAndScoreNothing() {
+        SyntheticHistory.History history = new SyntheticHistory(21, 0.05, 1).take(4000);
+        ChunkMemory memory = new ChunkMemory(new TreeMap<>(), new TreeMap<>(), embedder, ChunkSettings.DEFAULT,
+                id -> history.labels().get(id));
+        history.events().forEach(memory::observe);
+        RobotId robot = history.events().get(0).event().robot();
+        RecallQuery query = RecallQuery.of(embedder.embed("patrol the kitchen"), 10);
+        List<Long> before = memory.scan(query).hits().stream().map(RecalledEvent::eventId).toList();
+
+        // Forget the oldest episodes until more than two pages (2 x 1024 events) are forgotten.
+        java.util.Set<Long> forgotten = new java.util.HashSet<>();
+        int freed = 0;
+        for (Chunk session : memory.sessions(robot)) {
+            for (Chunk episode : memory.members(session)) {
+                if (forgotten.size() < 2200) {
+                    freed += memory.releaseDetail(episode);
+                    forgotten.addAll(episode.members());
+                }
+            }
+        }
+
+        assertThat(freed).as("two whole pages of vectors freed").isEqualTo(2 * 1024);
+        List<Long> after = memory.scan(query).hits().stream().map(RecalledEvent::eventId).toList();
+        assertThat(after).doesNotContainAnyElementsOf(forgotten.stream().filter(id -> id <= 2048).toList());
+        assertThat(after).containsAll(before.stream().filter(id -> !forgotten.contains(id)).toList());
+        assertThat(memory.releaseDetail(memory.members(memory.sessions(robot).get(0)).get(0)))
+                .as("releasing again frees nothing").isZero();
+    }
+
+    @Test
     void refusesInconsistentChunksNamingTheField() {
         Chunk valid = observeAll(memory(new TreeMap<>(), new TreeMap<>()), fetchTheMug(1, 10, false)).get(0);
         assertThatThrownBy(() -> new Chunk(0, valid.level(), valid.robot(), valid.start(), valid.end(),

@@ -67,11 +67,30 @@ public final class Forgetting {
                         }
                     }
                     rehearsal.put(episode.id(), new long[] {state[0], state[1], 1});
+                    chunks.releaseDetail(episode);
                     forgotten++;
                 }
             }
         }
         return new ForgettingReport(examined, forgotten, removed);
+    }
+
+    /**
+     * After a reopen: chunk memory rebuilt every event vector from the traces, so the detail of episodes
+     * forgotten before leaves memory again. Returns the vectors freed.
+     */
+    public long releaseForgottenDetail() {
+        long freed = 0;
+        for (RobotId robot : chunks.robots()) {
+            for (Chunk session : chunks.sessions(robot)) {
+                for (Chunk episode : chunks.members(session)) {
+                    if (detailForgotten(episode.id())) {
+                        freed += chunks.releaseDetail(episode);
+                    }
+                }
+            }
+        }
+        return freed;
     }
 
     /** Whether an episode's detail was forgotten (its summary remains). */
