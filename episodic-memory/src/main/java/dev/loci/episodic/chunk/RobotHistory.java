@@ -116,6 +116,7 @@ final class RobotHistory {
             int start = page << PackedVectors.PAGE_SHIFT;
             int end = start + PackedVectors.PAGE;
             if (released.nextClearBit(start) >= end && vectors.releasePage(page)) {
+                quantized.releasePage(page); // same 1,024 vectors a page
                 freed += PackedVectors.PAGE;
             }
         }

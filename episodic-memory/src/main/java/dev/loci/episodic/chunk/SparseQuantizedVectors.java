@@ -71,12 +71,25 @@ final class SparseQuantizedVectors {
         return size++;
     }
 
+    /** Frees full page {@code p} (its events were forgotten); its vectors then score 0. */
+    boolean releasePage(int p) {
+        if (p < 0 || p >= pages.length || (p + 1) << PAGE_SHIFT > size || pages[p] == null) {
+            return false;
+        }
+        pages[p] = null;
+        return true;
+    }
+
     /** Approximate dot products of vectors {@code [from, to)} with the query into {@code out[0, to - from)}. */
     void dotRange(QuantizedVectors.Query query, int from, int to, float[] out) {
         int[] q = query.values();
         float queryScale = query.scale();
         for (int index = from; index < to; index++) {
             Page page = pages[index >>> PAGE_SHIFT];
+            if (page == null) {
+                out[index - from] = 0;
+                continue;
+            }
             int slot = index & (PAGE - 1);
             int start = slot == 0 ? 0 : page.ends[slot - 1];
             int end = page.ends[slot];

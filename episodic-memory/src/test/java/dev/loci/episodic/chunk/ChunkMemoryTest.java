@@ -238,6 +238,9 @@ class ChunkMemoryTest {
         List<Long> after = memory.scan(query).hits().stream().map(RecalledEvent::eventId).toList();
         assertThat(after).doesNotContainAnyElementsOf(forgotten.stream().filter(id -> id <= 2048).toList());
         assertThat(after).containsAll(before.stream().filter(id -> !forgotten.contains(id)).toList());
+        assertThat(memory.recall(query).hits().stream().map(RecalledEvent::eventId).toList())
+                .as("the hierarchical path's int8 copies are freed too")
+                .doesNotContainAnyElementsOf(forgotten.stream().filter(id -> id <= 2048).toList());
         assertThat(memory.releaseDetail(memory.members(memory.sessions(robot).get(0)).get(0)))
                 .as("releasing again frees nothing").isZero();
     }
