@@ -1,5 +1,6 @@
 package dev.loci.bench.soak;
 
+import dev.loci.episodic.chunk.ChunkConsolidationPolicy;
 import dev.loci.episodic.event.ConsolidationPolicy;
 import dev.loci.episodic.event.Event;
 import dev.loci.episodic.event.EventType;
@@ -108,6 +109,9 @@ public final class SoakRun {
                 for (int r = 0; r < robots; r++) {
                     runtime.closeEpisodes(RobotId.of("soak_" + r)).join();
                 }
+                // Redundant consecutive episodes (same task, place and objects) of the hour become one.
+                runtime.consolidateChunks(Timestamp.ofNanos(start), Timestamp.ofNanos(end),
+                        ChunkConsolidationPolicy.DEFAULT).join();
                 runtime.forget(Timestamp.ofNanos(end), new ForgettingPolicy(Duration.ofHours(1), 0.5,
                         Duration.ofHours(2))).join();
                 if (retainHours > 0 && end > retainHours * HOUR) {
