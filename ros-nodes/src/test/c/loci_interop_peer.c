@@ -104,28 +104,36 @@ static client_t client(const char *service, const dds_topic_descriptor_t *rq, co
   return c;
 }
 
-/* Sends the request (whose first members are the header) and returns the reply carrying our guid and sequence. */
+/*
+ * Sends the request (whose first members are the header) and returns the reply carrying our guid and sequence.
+ * Discovery is asymmetric: our writer can match the service's reader before the service has matched us back, and a
+ * volatile reader drops what was written before it matched. So, as a ROS 2 client would, an unanswered request is
+ * sent again under a new sequence number (every Loci service here is a read, so repeating one is harmless).
+ */
 static void *call(client_t *c, void *request) {
   header_t *h = (header_t *) request;
   h->client_guid = guid;
-  h->sequence_number = next_sequence++;
-  dds_return_t rc = dds_write(c->requests, request);
-  if (rc < 0) die("write request", rc);
-  for (int i = 0; i < 1000; i++) {
-    void *samples[1] = { NULL };
-    dds_sample_info_t info[1];
-    int n = dds_take(c->replies, samples, info, 1, 1);
-    if (n > 0) {
-      header_t *r = (header_t *) samples[0];
-      if (info[0].valid_data && r->client_guid == guid && r->sequence_number == h->sequence_number) {
-        void *copy = calloc(1, c->reply_desc->m_size);
-        memcpy(copy, samples[0], c->reply_desc->m_size); /* shallow: strings/sequences stay in the loan */
-        return copy; /* the loan is not returned: a short-lived test program */
+  for (int attempt = 1; attempt <= 8; attempt++) {
+    h->sequence_number = next_sequence++;
+    dds_return_t rc = dds_write(c->requests, request);
+    if (rc < 0) die("write request", rc);
+    for (int i = 0; i < 300; i++) {
+      void *samples[1] = { NULL };
+      dds_sample_info_t info[1];
+      int n = dds_take(c->replies, samples, info, 1, 1);
+      if (n > 0) {
+        header_t *r = (header_t *) samples[0];
+        if (info[0].valid_data && r->client_guid == guid && r->sequence_number == h->sequence_number) {
+          void *copy = calloc(1, c->reply_desc->m_size);
+          memcpy(copy, samples[0], c->reply_desc->m_size); /* shallow: strings/sequences stay in the loan */
+          return copy; /* the loan is not returned: a short-lived test program */
+        }
+        dds_return_loan(c->replies, samples, n);
+        continue;
       }
-      dds_return_loan(c->replies, samples, n);
-      continue;
+      dds_sleepfor(DDS_MSECS(10));
     }
-    dds_sleepfor(DDS_MSECS(10));
+    fprintf(stderr, "loci_interop_peer: no reply to %lld after 3 s (attempt %d)\n", (long long) h->sequence_number, attempt);
   }
   fprintf(stderr, "loci_interop_peer: no reply %lld\n", (long long) h->sequence_number);
   exit(4);
