@@ -48,7 +48,7 @@ class FleetConvergenceTest {
             start(robot);
         }
         String victim = "robot_b";
-        waitUntil(() -> wrote.getOrDefault(victim, 0) >= 60, 60, "robot_b made 60 writes");
+        Eventually.assertWithin(() -> wrote.getOrDefault(victim, 0) >= 60, 60, "robot_b made 60 writes");
         Process killed = processes.get(victim);
         killed.destroyForcibly();
         assertThat(killed.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -58,7 +58,7 @@ class FleetConvergenceTest {
         start(victim);
 
         long expected = (long) ROBOTS.size() * WRITES;
-        boolean converged = waitFor(() -> {
+        boolean converged = Eventually.holds(() -> {
             Map<String, String> states = new HashMap<>(lastState);
             if (states.size() != ROBOTS.size()) {
                 return false;
@@ -103,24 +103,5 @@ class FleetConvergenceTest {
         });
         reader.setDaemon(true);
         reader.start();
-    }
-
-    private interface Condition {
-        boolean holds();
-    }
-
-    private static boolean waitFor(Condition condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (condition.holds()) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return condition.holds();
-    }
-
-    private static void waitUntil(Condition condition, int seconds, String what) throws InterruptedException {
-        assertThat(waitFor(condition, seconds)).as(what).isTrue();
     }
 }

@@ -20,7 +20,6 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +66,7 @@ class FleetSyncCrashTest {
         Random random = new Random();
         Peer survivor = start(SURVIVOR);
         Peer first = start(VICTIM);
-        waitUntil(() -> survivor.lastAck >= 20 && first.lastAck >= 20, 60, "both peers writing");
+        Eventually.assertWithin(() -> survivor.lastAck >= 20 && first.lastAck >= 20, 60, "both peers writing");
         Peer victim = first;
         long maxAckedByVictim = 0;
         long maxVictimSeqAckedBySurvivor = 0;
@@ -76,7 +75,7 @@ class FleetSyncCrashTest {
             // deltas flow both ways: both are writing and the survivor has acknowledged some of this life's
             Peer current = victim;
             long from = Math.max(current.lastAck, current.started == null ? 0 : current.started.getOrDefault(VICTIM, 0L));
-            waitUntil(() -> current.lastAck >= from + 10, 30, "victim writing again before kill " + kill);
+            Eventually.assertWithin(() -> current.lastAck >= from + 10, 30, "victim writing again before kill " + kill);
             Thread.sleep(200 + random.nextInt(1500));
             Process process = processes.get(VICTIM);
             process.destroyForcibly();
@@ -89,7 +88,7 @@ class FleetSyncCrashTest {
                     survivor.vector.getOrDefault(VICTIM, 0L));
 
             Peer restarted = start(VICTIM);
-            waitUntil(() -> restarted.started != null, 60, "victim reopened after kill " + kill);
+            Eventually.assertWithin(() -> restarted.started != null, 60, "victim reopened after kill " + kill);
             long own = restarted.started.getOrDefault(VICTIM, 0L);
             assertThat(own).as("kill %d: every write the victim acknowledged (last ACK %d) survived", kill, acked)
                     .isGreaterThanOrEqualTo(acked);
@@ -103,9 +102,9 @@ class FleetSyncCrashTest {
         }
         Peer last = victim;
         Files.createFile(dir.resolve("stop"));
-        waitUntil(() -> survivor.done != null && last.done != null, 30, "both stopped writing");
+        Eventually.assertWithin(() -> survivor.done != null && last.done != null, 30, "both stopped writing");
         long expected = survivor.done + last.done;
-        boolean converged = waitFor(() -> {
+        boolean converged = Eventually.holds(() -> {
             String a = survivor.state;
             String b = last.state;
             return a != null && a.equals(b) && a.startsWith(expected + " ");
@@ -198,20 +197,5 @@ class FleetSyncCrashTest {
             }
         }
         return Map.copyOf(marks);
-    }
-
-    private static boolean waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return condition.getAsBoolean();
-    }
-
-    private static void waitUntil(BooleanSupplier condition, int seconds, String what) throws InterruptedException {
-        assertThat(waitFor(condition, seconds)).as(what).isTrue();
     }
 }

@@ -3,12 +3,9 @@ package dev.loci.runtime.crash;
 import dev.loci.runtime.LociConfig;
 import dev.loci.runtime.LociRuntime;
 import dev.loci.runtime.store.DurableStore;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Crash-reopen harness: runs {@link CrashWriter} children, kills each with SIGKILL at a random moment
@@ -97,46 +94,21 @@ public final class CrashLoop {
 
     private static Map<Long, Long> runAndKill(Path dir, long firstIndex, int delayMillis, boolean haltInCommit)
             throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), CrashWriter.class.getName(), dir.toString(), "42",
-                Long.toString(firstIndex)));
-        if (haltInCommit) {
-            command.add(Integer.toString(delayMillis));
-        }
-        Process writer = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> options = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1");
+        List<String> args = new ArrayList<>(List.of(dir.toString(), "42", Long.toString(firstIndex)));
         Map<Long, Long> acked = new ConcurrentHashMap<>();
-        CountDownLatch firstAck = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.startsWith("ACK ")) {
-                        String[] parts = line.split(" ");
-                        acked.put(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
-                        firstAck.countDown();
-                    }
-                }
-            } catch (IOException endOfStream) {
-                // killed
+        Consumer<String> onLine = line -> {
+            if (line.startsWith("ACK ")) {
+                String[] parts = line.split(" ");
+                acked.put(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
             }
-        });
-        reader.start();
+        };
         if (haltInCommit) {
-            if (!writer.waitFor(120, TimeUnit.SECONDS)) {
-                writer.destroyForcibly();
-            }
+            args.add(Integer.toString(delayMillis));
+            KilledChild.runUntilHalted(CrashWriter.class, options, args, onLine);
         } else {
-            if (!firstAck.await(120, TimeUnit.SECONDS)) {
-                writer.destroyForcibly();
-                throw new IllegalStateException("writer never acknowledged");
-            }
-            Thread.sleep(delayMillis);
-            writer.destroyForcibly();
+            KilledChild.runAndKill(CrashWriter.class, options, args, "ACK ", delayMillis, onLine);
         }
-        writer.waitFor(30, TimeUnit.SECONDS);
-        reader.join(10_000);
         return Map.copyOf(acked);
     }
 

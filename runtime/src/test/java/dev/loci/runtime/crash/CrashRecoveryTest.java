@@ -7,9 +7,6 @@ import dev.loci.runtime.LociRuntime;
 import dev.loci.runtime.TestObservations;
 import dev.loci.spatial.objects.RememberedObject;
 import dev.loci.spatial.observation.Observation;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,47 +114,21 @@ class CrashRecoveryTest {
      */
     private Map<Long, Long> runWriterAndKill(long firstIndex, long killAfterMillis, boolean insideCommit)
             throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp",
-                System.getProperty("java.class.path"), CrashWriter.class.getName(), dir.toString(),
-                Long.toString(SEED), Long.toString(firstIndex)));
-        if (insideCommit) {
-            command.add(Long.toString(killAfterMillis));
-        }
-        Process writer = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        List<String> args = new ArrayList<>(List.of(dir.toString(), Long.toString(SEED), Long.toString(firstIndex)));
         Map<Long, Long> acked = new ConcurrentHashMap<>();
-        CountDownLatch firstAck = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    if (line.startsWith("ACK ")) {
-                        String[] parts = line.split(" ");
-                        acked.put(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
-                        firstAck.countDown();
-                    }
-                }
-            } catch (java.io.IOException endOfStream) {
-                // The writer died: everything it printed before is in the map.
+        Consumer<String> onLine = line -> {
+            if (line.startsWith("ACK ")) {
+                String[] parts = line.split(" ");
+                acked.put(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
             }
-        });
-        reader.start();
+        };
         if (insideCommit) {
-            assertThat(writer.waitFor(120, TimeUnit.SECONDS)).as("writer halted inside a commit").isTrue();
-            assertThat(writer.exitValue()).as("halted like SIGKILL").isEqualTo(137);
-            reader.join(10_000);
-            return Map.copyOf(acked);
+            args.add(Long.toString(killAfterMillis));
+            KilledChild.runUntilHalted(CrashWriter.class, List.of("-Xmx256m"), args, onLine);
+        } else {
+            // Kill at a random moment while ingest is in full swing, however long the JVM took to start.
+            KilledChild.runAndKill(CrashWriter.class, List.of("-Xmx256m"), args, "ACK ", killAfterMillis, onLine);
         }
-        // Kill at a random moment while ingest is in full swing, however long the JVM took to start.
-        assertThat(firstAck.await(120, TimeUnit.SECONDS)).as("writer acknowledged its first write").isTrue();
-        Thread.sleep(killAfterMillis);
-        writer.destroyForcibly();
-        assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(writer.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-        reader.join(10_000);
         return Map.copyOf(acked);
     }
 }

@@ -26,28 +26,14 @@ final class KilledChild {
 
     static void runAndKill(Class<?> main, List<String> jvmOptions, List<String> args, String marker,
                            long killAfterMillis, Consumer<String> onLine) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
-        command.addAll(args);
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         CountDownLatch firstMarker = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    onLine.accept(line);
-                    if (line.startsWith(marker)) {
-                        firstMarker.countDown();
-                    }
-                }
-            } catch (IOException endOfStream) {
-                // The child died: everything it printed before is recorded.
+        Running running = start(main, jvmOptions, args, line -> {
+            onLine.accept(line);
+            if (line.startsWith(marker)) {
+                firstMarker.countDown();
             }
         });
-        reader.start();
+        Process child = running.process();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(FIRST_MARKER_WITHIN_SECONDS);
             while (!firstMarker.await(1, TimeUnit.SECONDS)) {
@@ -60,8 +46,43 @@ final class KilledChild {
         } finally {
             child.destroyForcibly();
         }
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-        reader.join(10_000);
+        running.awaitKilled(30);
+    }
+
+    /** Like {@link #runAndKill}, for a child that halts itself as SIGKILL would (exit 137) at a moment it picks. */
+    static void runUntilHalted(Class<?> main, List<String> jvmOptions, List<String> args, Consumer<String> onLine)
+            throws Exception {
+        start(main, jvmOptions, args, onLine).awaitKilled(FIRST_MARKER_WITHIN_SECONDS);
+    }
+
+    private record Running(Process process, Thread reader) {
+        void awaitKilled(long seconds) throws InterruptedException {
+            assertThat(process.waitFor(seconds, TimeUnit.SECONDS)).as("child ended within %d s", seconds).isTrue();
+            assertThat(process.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+            reader.join(10_000);
+        }
+    }
+
+    private static Running start(Class<?> main, List<String> jvmOptions, List<String> args, Consumer<String> onLine)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(args);
+        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    onLine.accept(line);
+                }
+            } catch (IOException endOfStream) {
+                // The child died: everything it printed before is recorded.
+            }
+        });
+        reader.start();
+        return new Running(child, reader);
     }
 }
