@@ -105,10 +105,22 @@ public final class PointGrid {
 
     /** As {@link #within(Vec3, double)}, keeping only points whose tag passes {@code tags}. */
     public long[] within(Vec3 center, double radius, IntPredicate tags) {
+        return collectWithin(center, radius, tags).ids();
+    }
+
+    /**
+     * Ids of the points within {@code radius} of {@code center} (inclusive), nearest first; points at the same
+     * distance in ascending id order.
+     */
+    public long[] withinNearestFirst(Vec3 center, double radius) {
+        return collectWithin(center, radius, ANY_TAG).idsNearestFirst();
+    }
+
+    private RankedHits collectWithin(Vec3 center, double radius, IntPredicate tags) {
         if (!(radius >= 0) || !Double.isFinite(radius)) {
             throw new InvalidValueException("radius", radius, "must be finite and not negative");
         }
-        IdBuffer hits = new IdBuffer();
+        RankedHits hits = new RankedHits();
         double r2 = radius * radius;
         // center +- radius is rounded: reach a few ulps further so a point exactly on the radius is never missed.
         double reach = radius + 4 * Math.ulp(Math.abs(center.x()) + Math.abs(center.y()) + radius);
@@ -122,7 +134,7 @@ public final class PointGrid {
             for (Cell cell : cells.values()) {
                 cell.collectWithin(center, r2, tags, hits);
             }
-            return hits.toArray();
+            return hits;
         }
         for (int cx = x0; cx <= x1; cx++) {
             for (int cy = y0; cy <= y1; cy++) {
@@ -132,7 +144,7 @@ public final class PointGrid {
                 }
             }
         }
-        return hits.toArray();
+        return hits;
     }
 
     /** Ids of the points inside {@code box} (inclusive) whose tag passes {@code tags}, in no particular order. */
@@ -325,7 +337,7 @@ public final class PointGrid {
             return -1;
         }
 
-        void collectWithin(Vec3 c, double r2, IntPredicate accept, IdBuffer hits) {
+        void collectWithin(Vec3 c, double r2, IntPredicate accept, RankedHits hits) {
             double cx = c.x();
             double cy = c.y();
             double cz = c.z();
@@ -333,8 +345,9 @@ public final class PointGrid {
                 double dx = xs[i] - cx;
                 double dy = ys[i] - cy;
                 double dz = zs[i] - cz;
-                if (dx * dx + dy * dy + dz * dz <= r2 && (accept == ANY_TAG || accept.test(tags[i]))) {
-                    hits.add(ids[i]);
+                double d2 = dx * dx + dy * dy + dz * dz;
+                if (d2 <= r2 && (accept == ANY_TAG || accept.test(tags[i]))) {
+                    hits.add(ids[i], d2);
                 }
             }
         }

@@ -188,25 +188,12 @@ public final class ObjectMemory {
         long[] ids;
         lock.readLock().lock();
         try {
-            ids = allClasses.within(center, radius);
+            // Distances from the grid's copy of each position (the same doubles as the object's), under the lock.
+            ids = allClasses.withinNearestFirst(center, radius);
         } finally {
             lock.readLock().unlock();
         }
-        // Sort (distance, index) pairs computed once: a comparator recomputing distances dominated this query.
-        List<RememberedObject> resolved = resolve(ids);
-        double[] distances = new double[resolved.size()];
-        Integer[] order = new Integer[resolved.size()];
-        for (int i = 0; i < order.length; i++) {
-            distances[i] = resolved.get(i).position().distanceSquaredTo(center);
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> distances[a] != distances[b] ? Double.compare(distances[a], distances[b])
-                : Long.compare(resolved.get(a).id(), resolved.get(b).id()));
-        List<RememberedObject> found = new ArrayList<>(order.length);
-        for (Integer i : order) {
-            found.add(resolved.get(i));
-        }
-        return found;
+        return resolve(ids);
     }
 
     /** Up to {@code k} objects of a class, not gone, nearest to {@code center} first. */

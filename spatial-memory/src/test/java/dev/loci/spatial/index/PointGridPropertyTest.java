@@ -12,7 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code within} and {@code nearest} must give exactly what a brute-force scan of every point gives. */
+/** {@code within}, {@code withinNearestFirst} and {@code nearest} must give exactly what a brute-force scan of every point gives. */
 class PointGridPropertyTest {
     private static final double[] CELL_SIZES = {0.05, 0.3, 1.0, 2.5, 10.0};
     private static final double[] EXTENTS = {3, 40, 400};
@@ -204,6 +204,15 @@ class PointGridPropertyTest {
                     .as(() -> "within(" + center + ", " + radius + ") " + phase + ", cell " + cellSize + ": "
                             + difference(expected, actual, center))
                     .isEqualTo(expected);
+
+            long[] expectedOrder = truth.entrySet().stream()
+                    .map(e -> new Ranked(e.getKey(), distance2(e.getValue(), center)))
+                    .filter(r -> r.distance2() <= r2).sorted().mapToLong(Ranked::id).toArray();
+            long[] nearestFirst = grid.withinNearestFirst(center, radius);
+            assertThat(nearestFirst)
+                    .as(() -> "withinNearestFirst(" + center + ", " + radius + ") " + phase + ", cell " + cellSize
+                            + ": " + firstDifference(expectedOrder, nearestFirst, center))
+                    .isEqualTo(expectedOrder);
         }
 
         /** Which points a query missed or added, with their positions and distances, for failure messages. */
