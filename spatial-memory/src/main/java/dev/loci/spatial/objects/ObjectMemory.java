@@ -16,7 +16,6 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -45,7 +44,7 @@ public final class ObjectMemory {
     /** The last version of each object written to the history (or loaded from the store on open). */
     private final Map<Long, ObjectState> lastRecorded = new HashMap<>();
     private final FusionSettings settings;
-    private final Map<Long, RememberedObject> objects = new ConcurrentHashMap<>();
+    private final ObjectTable objects = new ObjectTable();
     private final PointGrid allClasses;
     private final Map<String, PointGrid> byClass = new HashMap<>();
     /** Objects changed since the last write-back, with the sensor time of their latest change. */
@@ -62,7 +61,7 @@ public final class ObjectMemory {
         this.settings = Require.present("settings", settings);
         this.allClasses = new PointGrid(settings.cellMeters());
         for (RememberedObject object : store.values()) {
-            objects.put(object.id(), object);
+            objects.put(object);
             if (object.status() != ObjectStatus.GONE) {
                 index(object);
             }
@@ -88,7 +87,7 @@ public final class ObjectMemory {
                         observation.time()), false);
             }
             RememberedObject created = RememberedObject.first(nextId++, observationId, observation);
-            objects.put(created.id(), created);
+            objects.put(created);
             index(created);
             dirty.put(created.id(), observation.time());
             return new FusionResult(created, true);
@@ -150,13 +149,14 @@ public final class ObjectMemory {
     public List<ObjectState> stateAt(Timestamp time) {
         Require.present("time", time);
         List<ObjectState> states = new ArrayList<>();
-        for (long id : new java.util.TreeSet<>(objects.keySet())) {
+        objects.forEach(object -> {
+            long id = object.id();
             var earlier = versions.subMap(new long[] {id, Long.MIN_VALUE, Long.MIN_VALUE}, true,
                     new long[] {id, time.nanos(), Long.MAX_VALUE}, true);
             if (!earlier.isEmpty()) {
                 states.add(earlier.lastEntry().getValue());
             }
-        }
+        });
         return states;
     }
 
@@ -263,7 +263,7 @@ public final class ObjectMemory {
     }
 
     private RememberedObject replace(RememberedObject old, RememberedObject updated, Timestamp when) {
-        objects.put(updated.id(), updated);
+        objects.put(updated);
         boolean wasIndexed = old.status() != ObjectStatus.GONE;
         boolean isIndexed = updated.status() != ObjectStatus.GONE;
         if (wasIndexed && isIndexed) {
