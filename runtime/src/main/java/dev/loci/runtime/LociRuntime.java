@@ -118,22 +118,30 @@ public final class LociRuntime implements AutoCloseable {
 
     private LociRuntime(DurableStore store, LociConfig config) {
         this.store = store;
-        this.spatial = new SpatialMemory(store.observations(), store.objects(), store.objectVersions(), store.frames(),
-                config.spatial());
-        this.objects = spatial.objects();
-        spatial.retireObservationsThrough(store.counters().getOrDefault(OBSERVATIONS_RETIRED, 0L));
-        this.occupancy = new OccupancyMemory(store.occupancyChunks(), config.occupancy());
-        spatial.useLineOfSight(occupancy);
-        this.events = new EventLog(store.events());
-        this.profiles = new ProfileBook(store.profiles(), store.profileHistory());
-        LongFunction<String> objectLabels = id -> objects.get(id).map(RememberedObject::label).orElse("object");
-        this.chunks = new ChunkMemory(store.eventTraces(), store.chunks(), new HashingEmbedder(SUMMARY_DIMENSIONS),
-                ChunkSettings.DEFAULT, objectLabels);
-        this.working = new DurableWorkingMemory(new WorkingMemory(WorkingMemorySettings.DEFAULT,
-                new SummaryWriter(objectLabels)), store.workingMemory(), store.eventTraces(), events);
-        this.forgetting = new Forgetting(store.rehearsal(), chunks, events, store.eventTraces());
-        forgetting.releaseForgottenDetail();
-        replayOpenEpisodes(store);
+        long firstIndexed = store.counters().getOrDefault(OBSERVATIONS_RETIRED, 0L) + 1;
+        ObservationReplay replay = ObservationReplay.start(store.observations(), firstIndexed,
+                config.spatial().indexCellMeters());
+        try { // everything but the replay loads here meanwhile
+            this.spatial = new SpatialMemory(store.observations(), replay.index(), firstIndexed, store.objects(),
+                    store.objectVersions(), store.frames(), config.spatial());
+            this.objects = spatial.objects();
+            this.occupancy = new OccupancyMemory(store.occupancyChunks(), config.occupancy());
+            spatial.useLineOfSight(occupancy);
+            this.events = new EventLog(store.events());
+            this.profiles = new ProfileBook(store.profiles(), store.profileHistory());
+            LongFunction<String> objectLabels = id -> objects.get(id).map(RememberedObject::label).orElse("object");
+            this.chunks = new ChunkMemory(store.eventTraces(), store.chunks(), new HashingEmbedder(SUMMARY_DIMENSIONS),
+                    ChunkSettings.DEFAULT, objectLabels);
+            this.working = new DurableWorkingMemory(new WorkingMemory(WorkingMemorySettings.DEFAULT,
+                    new SummaryWriter(objectLabels)), store.workingMemory(), store.eventTraces(), events);
+            this.forgetting = new Forgetting(store.rehearsal(), chunks, events, store.eventTraces());
+            forgetting.releaseForgottenDetail();
+            replayOpenEpisodes(store);
+            replay.await();
+        } catch (RuntimeException | Error e) {
+            replay.awaitQuietly();
+            throw e;
+        }
         this.diskSpace = new DiskSpaceGuard(store.directory(), config.diskReserveBytes());
         this.writer = new StoreWriter(store, diskSpace,
                 List.of(spatial::beforeCommit, occupancy::beforeCommit, events::beforeCommit),

@@ -171,6 +171,22 @@ public final class ObservationJournal implements ObservationStore, AutoCloseable
 
     @Override
     public void forEach(Visitor visitor) {
+        walk(1, (in, id) -> visitor.visit(id, codec.read(in)));
+    }
+
+    @Override
+    public void forEachPlacement(long from, PlacementVisitor visitor) {
+        walk(from, (in, id) -> codec.readPlacement(in, id, visitor));
+    }
+
+    /** Decodes one record's payload, positioned at its start and limited to its end. */
+    @FunctionalInterface
+    private interface RecordReader {
+        void read(BufferInput payload, long id) throws IOException;
+    }
+
+    /** Reads the records from id {@code from} on, in id order, memory-mapping one segment at a time. */
+    private void walk(long from, RecordReader reader) {
         try {
             synchronized (this) {
                 writePending();
@@ -178,28 +194,34 @@ public final class ObservationJournal implements ObservationStore, AutoCloseable
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the observation journal in " + directory, e);
         }
-        long id = 0;
         long count = size;
-        for (int index = 0; index < segments.size(); index++) {
+        long id = Math.max(1, from);
+        while (id <= count) {
+            int index = segmentOf(id);
             // A read-only channel of its own: closing it must not close the channel the journal writes to.
             try (FileChannel channel = FileChannel.open(segments.get(index).path, StandardOpenOption.READ)) {
                 ByteBuffer records = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
                 BufferInput in = new BufferInput(records);
-                while (id < count && (int) (locations[(int) id] >>> SEGMENT_BITS) == index) {
+                records.position((int) (locations[(int) (id - 1)] & ((1L << SEGMENT_BITS) - 1)));
+                while (id <= count && segmentOf(id) == index) {
                     records.position(records.position() + 4);
                     int length = records.getInt();
                     records.position(records.position() + 12);
                     int end = records.position() + length;
                     records.limit(end);
-                    id++;
-                    visitor.visit(id, codec.read(in));
+                    reader.read(in, id);
                     records.limit(records.capacity()).position(end);
+                    id++;
                 }
             } catch (IOException | java.nio.BufferUnderflowException | IllegalArgumentException e) {
                 throw new UncheckedIOException("cannot read the observation journal in " + directory,
                         e instanceof IOException io ? io : new IOException(e));
             }
         }
+    }
+
+    private int segmentOf(long id) {
+        return (int) (locations[(int) (id - 1)] >>> SEGMENT_BITS);
     }
 
     /** Forces appended observations to disk; called before every MapDB commit. */

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loci.runtime.TestObservations;
 import dev.loci.runtime.store.codec.CorruptRecordException;
+import dev.loci.spatial.observation.BlobId;
+import dev.loci.spatial.observation.Embedding;
 import dev.loci.spatial.observation.Observation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +33,40 @@ class ObservationJournalTest {
             journal.sync();
         }
         return written;
+    }
+
+    @Test
+    void placementsMatchWholeObservationsFromAnyStartingId() throws Exception {
+        try (ObservationJournal journal = ObservationJournal.open(dir, 0)) {
+            List<Observation> written = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                Observation o = TestObservations.numbered(5, i)
+                        .withAttributes(i % 3 == 0 ? Map.of() : Map.of("i", "" + i, "colour", "red", "size", "x".repeat(i)));
+                if (i % 4 == 0) {
+                    o = new Observation(o.robot(), o.time(), o.sensor(), o.sensorPose(), o.label(), o.attributes(),
+                            o.box(), o.confidence(), Optional.of(new Embedding(new float[] {i, 1, 2})), o.image());
+                }
+                if (i % 5 == 0) {
+                    o = o.withImage(new BlobId(i));
+                }
+                journal.append(o);
+                written.add(o);
+                if (i == 150) {
+                    journal.sync(); // some records in the file, the rest still pending
+                }
+            }
+            for (long from : new long[] {1, 2, 151, 300, 301}) {
+                List<String> placements = new ArrayList<>();
+                journal.forEachPlacement(from, (id, robot, label, at) -> placements.add(id + " " + robot + " " + label
+                        + " " + at));
+                List<String> expected = new ArrayList<>();
+                for (long id = from; id <= written.size(); id++) {
+                    Observation o = written.get((int) id - 1);
+                    expected.add(id + " " + o.robot() + " " + o.label() + " " + o.box().center());
+                }
+                assertThat(placements).as("from %d", from).isEqualTo(expected);
+            }
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.loci.spatial.provenance.RobotId;
 import dev.loci.spatial.provenance.Timestamp;
 import dev.loci.spatial.snapshot.Snapshot;
 import dev.loci.spatial.snapshot.SnapshotMemory;
+import dev.loci.spatial.validation.InvalidValueException;
 import dev.loci.spatial.validation.Require;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,15 +47,36 @@ public final class SpatialMemory {
     /** The oldest observation id still in the in-memory index; older ones were retired (writer thread only). */
     private long firstIndexed = 1;
 
+    /** Rebuilds the observation index from {@code observationStore} (every observation) before it returns. */
     public SpatialMemory(ObservationStore observationStore,
+                         NavigableMap<Long, RememberedObject> objectStore,
+                         NavigableMap<long[], ObjectState> objectVersions,
+                         NavigableMap<Long, FrameRecord> frameStore,
+                         SpatialSettings settings) {
+        this(observationStore, replayed(observationStore, settings), 1, objectStore, objectVersions, frameStore,
+                settings);
+    }
+
+    /**
+     * Takes an observation index built, or still being built, by the caller from the observations at and after
+     * {@code firstIndexed} (older ones were retired). The runtime replays the observation journal on another
+     * thread while this loads objects and frames, and waits for it before the memory is used: the replay is
+     * most of the work of reopening a large memory.
+     */
+    public SpatialMemory(ObservationStore observationStore,
+                         ObservationIndex observationIndex,
+                         long firstIndexed,
                          NavigableMap<Long, RememberedObject> objectStore,
                          NavigableMap<long[], ObjectState> objectVersions,
                          NavigableMap<Long, FrameRecord> frameStore,
                          SpatialSettings settings) {
         Require.present("settings", settings);
         this.observations = Require.present("observationStore", observationStore);
-        this.observationIndex = new ObservationIndex(settings.indexCellMeters());
-        observationStore.forEach(observationIndex::add);
+        this.observationIndex = Require.present("observationIndex", observationIndex);
+        if (firstIndexed < 1) {
+            throw new InvalidValueException("firstIndexed", firstIndexed, "must be at least 1");
+        }
+        this.firstIndexed = firstIndexed;
         this.objects = new ObjectMemory(objectStore, objectVersions, settings.fusion());
         this.frames = new FrameLog(frameStore);
         this.frameIndex = new FrameIndex(settings.indexCellMeters());
@@ -94,13 +116,10 @@ public final class SpatialMemory {
         return retired;
     }
 
-    /** Retires every observation up to id {@code lastRetired} (on open, from the durable mark). */
-    public void retireObservationsThrough(long lastRetired) {
-        for (long id = firstIndexed; id <= Math.min(lastRetired, observations.size()); id++) {
-            long retiring = id;
-            observations.get(id).ifPresent(o -> observationIndex.remove(retiring, o));
-        }
-        firstIndexed = Math.max(firstIndexed, lastRetired + 1);
+    private static ObservationIndex replayed(ObservationStore observations, SpatialSettings settings) {
+        ObservationIndex index = new ObservationIndex(Require.present("settings", settings).indexCellMeters());
+        Require.present("observationStore", observations).forEachPlacement(1, index::add);
+        return index;
     }
 
     /** The oldest observation id still indexed (1 when nothing was retired). */

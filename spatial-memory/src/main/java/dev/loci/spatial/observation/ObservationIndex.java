@@ -31,12 +31,16 @@ public final class ObservationIndex {
     }
 
     public void add(long id, Observation observation) {
-        Vec3 at = observation.box().center();
-        int tag = robotTags.computeIfAbsent(observation.robot(), r -> robotTags.size() + 1);
+        add(id, observation.robot(), observation.label(), observation.box().center());
+    }
+
+    /** Indexes observation {@code id} of class {@code label}, seen by {@code robot} with its box centred at {@code at}. */
+    public void add(long id, RobotId robot, String label, Vec3 at) {
+        int tag = robotTags.computeIfAbsent(robot, r -> robotTags.size() + 1);
         lock.writeLock().lock();
         try {
             all.insert(id, at, tag);
-            byClass.computeIfAbsent(observation.label(), l -> new PointGrid(cellMeters)).insert(id, at, tag);
+            byClass.computeIfAbsent(label, l -> new PointGrid(cellMeters)).insert(id, at, tag);
         } finally {
             lock.writeLock().unlock();
         }

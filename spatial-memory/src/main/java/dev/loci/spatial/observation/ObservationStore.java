@@ -1,5 +1,7 @@
 package dev.loci.spatial.observation;
 
+import dev.loci.spatial.geometry.Vec3;
+import dev.loci.spatial.provenance.RobotId;
 import java.util.Optional;
 
 /**
@@ -25,8 +27,27 @@ public interface ObservationStore {
     /** Visits every observation in id order (to rebuild indexes on open). */
     void forEach(Visitor visitor);
 
+    /**
+     * Visits the observations from id {@code from} on, in id order, with only what the in-memory index keeps of
+     * each (to rebuild it on open). A store may decode less than whole observations here: this is the bulk of
+     * the work of reopening a large memory.
+     */
+    default void forEachPlacement(long from, PlacementVisitor visitor) {
+        forEach((id, observation) -> {
+            if (id >= from) {
+                visitor.visit(id, observation.robot(), observation.label(), observation.box().center());
+            }
+        });
+    }
+
     @FunctionalInterface
     interface Visitor {
         void visit(long id, Observation observation);
+    }
+
+    /** Where an observation was seen, of what class, by which robot: what {@link ObservationIndex} keeps. */
+    @FunctionalInterface
+    interface PlacementVisitor {
+        void visit(long id, RobotId robot, String label, Vec3 at);
     }
 }

@@ -1,8 +1,11 @@
 package dev.loci.runtime.store.codec;
 
+import dev.loci.spatial.geometry.Aabb;
+import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.observation.BlobId;
 import dev.loci.spatial.observation.Embedding;
 import dev.loci.spatial.observation.Observation;
+import dev.loci.spatial.observation.ObservationStore;
 import dev.loci.spatial.provenance.RobotId;
 import dev.loci.spatial.provenance.Timestamp;
 import dev.loci.spatial.validation.Require;
@@ -39,6 +42,37 @@ public final class ObservationCodec implements Codec<Observation> {
         }
         if (o.image().isPresent()) {
             out.writeLong(o.image().get().value());
+        }
+    }
+
+    /**
+     * Decodes only what the in-memory index keeps (robot, label, box centre) and skips the rest of the record:
+     * reopening replays every observation, and building strings, poses and attribute maps it would drop at once
+     * was most of that work. The journal checks each record's checksum before this reads it.
+     */
+    public void readPlacement(DataInput in, long id, ObservationStore.PlacementVisitor visitor) throws IOException {
+        Fields.expectVersion(in, "observation", FORMAT);
+        try {
+            RobotId robot = robots.read(in);
+            skip(in, 8); // time
+            skip(in, in.readUnsignedShort()); // sensor
+            skip(in, 7 * 8); // sensor pose
+            String label = Fields.utf(in);
+            int attributes = Fields.count(in.readUnsignedShort(), Require.MAX_ATTRIBUTES, "attributes");
+            for (int i = 0; i < 2 * attributes; i++) {
+                skip(in, in.readUnsignedShort());
+            }
+            Vec3 min = Fields.vec3(in);
+            Vec3 max = Fields.vec3(in);
+            visitor.visit(id, robot, label, new Aabb(min, max).center());
+        } catch (IllegalArgumentException invalid) {
+            throw new CorruptRecordException("observation does not decode: " + invalid.getMessage(), invalid);
+        }
+    }
+
+    private static void skip(DataInput in, int bytes) throws IOException {
+        if (in.skipBytes(bytes) != bytes) {
+            throw new java.io.EOFException("observation ends inside a field of " + bytes + " bytes");
         }
     }
 
