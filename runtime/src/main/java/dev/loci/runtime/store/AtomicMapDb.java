@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import org.mapdb.CC;
 import org.mapdb.DB;
 import org.mapdb.StoreWAL;
+import org.mapdb.volume.ByteArrayVol;
 import org.mapdb.volume.MappedFileVol;
 import org.mapdb.volume.Volume;
 import org.mapdb.volume.VolumeFactory;
@@ -60,9 +61,15 @@ final class AtomicMapDb {
             @Override
             public Volume makeVolume(String file, boolean readOnly, long fileLockWait, int sliceShift,
                                      long initSize, boolean fixedSize) {
-                Volume volume = plain.makeVolume(file, readOnly, fileLockWait, sliceShift, initSize, fixedSize);
-                // MapDB's own WAL files go through here too; only the main file needs the redo log.
-                return mainFile.equals(file) ? new RedoLoggedVolume(volume, redoLog) : volume;
+                if (mainFile.equals(file)) {
+                    return new RedoLoggedVolume(plain.makeVolume(file, readOnly, fileLockWait, sliceShift, initSize,
+                            fixedSize), redoLog);
+                }
+                // MapDB's own WAL: it holds a transaction until commit copies it into the main file, and MapDB
+                // never replays it on open (the redo log is what makes a commit atomic and durable). On disk it
+                // cost a new zero-filled file, an msync and a truncate per commit, about half of the writer's
+                // time when recording events; in memory it costs none of them.
+                return new ByteArrayVol(sliceShift, 0L);
             }
 
             @Override

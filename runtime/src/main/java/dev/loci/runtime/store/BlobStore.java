@@ -32,6 +32,8 @@ public final class BlobStore implements AutoCloseable {
     public static final int MAX_BLOB_BYTES = 64 << 20;
     private static final long SEGMENT_BYTES = 256L << 20;
 
+    /** Whether blobs were appended since the last {@link #sync()}. */
+    private boolean unsynced;
     private final Path directory;
     private final Map<Long, Location> index = new HashMap<>();
     private final List<Segment> segments = new ArrayList<>();
@@ -70,6 +72,7 @@ public final class BlobStore implements AutoCloseable {
                     bytes == null ? null : bytes.length + " bytes", "must be present and at most " + MAX_BLOB_BYTES
                             + " bytes");
         }
+        unsynced = true;
         try {
             Segment segment = current();
             if (segment.channel.size() + HEADER + bytes.length > SEGMENT_BYTES && segment.channel.size() > 0) {
@@ -125,9 +128,13 @@ public final class BlobStore implements AutoCloseable {
         return index.size();
     }
 
-    /** Forces appended blobs to disk. */
+    /** Forces appended blobs to disk; a no-op when none was appended since the last sync (most commits). */
     public synchronized void sync() throws IOException {
+        if (!unsynced) {
+            return;
+        }
         current().channel.force(false);
+        unsynced = false;
     }
 
     @Override

@@ -57,6 +57,8 @@ public final class ObservationJournal implements ObservationStore, AutoCloseable
     /** (segment index << 40) | offset of each record, by id - 1; replaced (never mutated in place) on growth. */
     private volatile long[] locations = new long[4096];
     private volatile long size;
+    /** Observations known to be on disk: {@link #sync()} has nothing to force while {@code size} equals it. */
+    private long syncedSize = -1;
 
     private record Segment(int number, Path path, FileChannel channel) {
     }
@@ -226,8 +228,13 @@ public final class ObservationJournal implements ObservationStore, AutoCloseable
 
     /** Forces appended observations to disk; called before every MapDB commit. */
     synchronized void sync() throws IOException {
+        if (size == syncedSize) {
+            return; // nothing appended since the last sync: most commits while events are recorded
+        }
+        long appended = size;
         writePending();
         current().channel.force(false);
+        syncedSize = appended;
     }
 
     @Override
