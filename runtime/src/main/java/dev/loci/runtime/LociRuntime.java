@@ -107,7 +107,6 @@ public final class LociRuntime implements AutoCloseable {
     // ---- fleet memory (dev.loci.runtime.fleet): set once, then used on the writer thread only ----
     private static final String FLEET_SELF = "self";
     /** Counter key: raw observations up to this id were retired from the in-memory index. */
-    private static final String OBSERVATIONS_RETIRED = "observations.retiredThrough";
     private volatile FleetMemory fleet;
     private final Rejections rejections = new Rejections();
     /** Tells semantic memory what changed, once it is started by {@link #semantic}. */
@@ -118,7 +117,7 @@ public final class LociRuntime implements AutoCloseable {
 
     private LociRuntime(DurableStore store, LociConfig config) {
         this.store = store;
-        long firstIndexed = store.counters().getOrDefault(OBSERVATIONS_RETIRED, 0L) + 1;
+        long firstIndexed = store.observationsRetiredThrough() + 1;
         ObservationReplay replay = ObservationReplay.start(store.observations(), firstIndexed,
                 config.spatial().indexCellMeters());
         try { // everything but the replay loads here meanwhile
@@ -328,7 +327,7 @@ public final class LociRuntime implements AutoCloseable {
         return writer.submit(() -> {
             long retired = spatial.retireObservationsBefore(horizon);
             long through = spatial.firstIndexedObservation() - 1;
-            store.counters().put(OBSERVATIONS_RETIRED, through);
+            store.retireObservationsThrough(through);
             log.info("retired {} raw observations stamped before {} ns from the in-memory index (ids up to {});"
                     + " they stay in the journal", retired, horizon.nanos(), through);
             return retired;

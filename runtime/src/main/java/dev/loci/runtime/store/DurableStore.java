@@ -39,6 +39,8 @@ public final class DurableStore implements AutoCloseable {
     private static final String FORMAT_KEY = "store.format";
     /** How many journalled observations the last MapDB commit covers: the journal is cut back to this on open. */
     private static final String OBSERVATIONS_COMMITTED = "observations.committed";
+    /** The last observation id retired from the in-memory index (0: none). */
+    private static final String OBSERVATIONS_RETIRED = "observations.retiredThrough";
     private static final Logger log = LoggerFactory.getLogger(DurableStore.class);
 
     private final Path directory;
@@ -113,9 +115,9 @@ public final class DurableStore implements AutoCloseable {
         ObservationJournal journal = null;
         try {
             blobs = new BlobStore(directory.resolve("blobs"));
-            long committed = db.treeMap("counters", Serializer.STRING, Serializer.LONG).createOrOpen()
-                    .getOrDefault(OBSERVATIONS_COMMITTED, 0L);
-            journal = ObservationJournal.open(directory.resolve("observations"), committed);
+            var counters = db.treeMap("counters", Serializer.STRING, Serializer.LONG).createOrOpen();
+            journal = ObservationJournal.open(directory.resolve("observations"),
+                    counters.getOrDefault(OBSERVATIONS_COMMITTED, 0L), counters.getOrDefault(OBSERVATIONS_RETIRED, 0L));
             DurableStore store = new DurableStore(directory, db, blobs, journal);
             store.checkFormat(existed);
             log.info("opened memory {} ({} observations, {} objects, {} blobs)", directory,
@@ -153,6 +155,20 @@ public final class DurableStore implements AutoCloseable {
         observations.sync();
         counters.put(OBSERVATIONS_COMMITTED, observations.size());
         db.commit();
+    }
+
+    /** The last observation id retired from the in-memory index, as of the last commit (0: none). */
+    public long observationsRetiredThrough() {
+        return counters.getOrDefault(OBSERVATIONS_RETIRED, 0L);
+    }
+
+    /**
+     * Records that the observations up to {@code through} left the in-memory index (durable with the next
+     * commit); the journal keeps only sparse locations for them from now on.
+     */
+    public void retireObservationsThrough(long through) {
+        counters.put(OBSERVATIONS_RETIRED, through);
+        observations.releaseLocationsThrough(through);
     }
 
     public Path directory() {

@@ -39,7 +39,7 @@ public final class ObservationJournal implements ObservationStore, AutoCloseable
     private static final int MAGIC = 0x4C4F4F42;
     private static final int HEADER = 4 + 4 + 4 + 8;
     private static final int MAX_RECORD = 1 << 20;
-    private static final long SEGMENT_BYTES = 256L << 20;
+    static final long SEGMENT_BYTES = 256L << 20;
     private static final int SEGMENT_BITS = 40;
 
     private final Path directory;
@@ -54,8 +54,10 @@ public final class ObservationJournal implements ObservationStore, AutoCloseable
     /** File offset, in the current segment, where the pending bytes will go. */
     private long pendingOffset;
     private final DataOutputStream scratchOut = new DataOutputStream(scratch);
-    /** (segment index << 40) | offset of each record, by id - 1; replaced (never mutated in place) on growth. */
-    private volatile long[] locations = new long[4096];
+    /** (segment index << 40) | offset of each record, by id; sparse before the release mark. */
+    private final RecordLocations locations = new RecordLocations();
+    /** Ids before this keep only sparse locations (observations retired from the in-memory index). */
+    private long releasedBefore = 1;
     private volatile long size;
     /** Observations known to be on disk: {@link #sync()} has nothing to force while {@code size} equals it. */
     private long syncedSize = -1;
@@ -63,16 +65,35 @@ public final class ObservationJournal implements ObservationStore, AutoCloseable
     private record Segment(int number, Path path, FileChannel channel) {
     }
 
-    private ObservationJournal(Path directory) {
+    private final long segmentBytes;
+
+    private ObservationJournal(Path directory, long segmentBytes) {
         this.directory = directory;
+        this.segmentBytes = segmentBytes;
     }
 
     /** Opens the journal in {@code directory}, keeping exactly the first {@code committed} observations. */
     public static ObservationJournal open(Path directory, long committed) throws IOException {
+        return open(directory, committed, 0);
+    }
+
+    /**
+     * As {@link #open(Path, long)}, keeping only sparse locations for the observations up to
+     * {@code retiredThrough} (see {@link #releaseLocationsThrough}).
+     */
+    public static ObservationJournal open(Path directory, long committed, long retiredThrough) throws IOException {
+        return open(directory, committed, retiredThrough, SEGMENT_BYTES);
+    }
+
+    /** With segments of {@code segmentBytes}: small ones let tests cross many segment boundaries. */
+    static ObservationJournal open(Path directory, long committed, long retiredThrough, long segmentBytes)
+            throws IOException {
         Files.createDirectories(directory);
-        ObservationJournal journal = new ObservationJournal(directory);
+        ObservationJournal journal = new ObservationJournal(directory, segmentBytes);
+        journal.releasedBefore = Math.max(1, retiredThrough + 1);
         try {
             journal.recover(committed);
+            journal.locations.releaseBefore(journal.releasedBefore);
         } catch (IOException | RuntimeException e) {
             journal.close();
             throw e;
@@ -96,7 +117,7 @@ public final class ObservationJournal implements ObservationStore, AutoCloseable
                 }
                 Segment segment = current();
                 long offset = pendingOffset + pending.position();
-                if (offset + HEADER + length > SEGMENT_BYTES && offset > 0) {
+                if (offset + HEADER + length > segmentBytes && offset > 0) {
                     writePending();
                     segment.channel.force(false);
                     openSegment(segment.number + 1);
@@ -140,10 +161,11 @@ public final class ObservationJournal implements ObservationStore, AutoCloseable
         if (id < 1 || id > size) {
             return Optional.empty();
         }
-        long location = locations[(int) (id - 1)];
-        Segment segment = segments.get((int) (location >>> SEGMENT_BITS));
-        long offset = location & ((1L << SEGMENT_BITS) - 1);
+        Segment segment = null;
         try {
+            long location = locationOf(id);
+            segment = segments.get(segmentOf(location));
+            long offset = offsetOf(location);
             synchronized (this) {
                 if (segment == current() && offset >= pendingOffset) {
                     int at = (int) (offset - pendingOffset);
@@ -162,7 +184,8 @@ public final class ObservationJournal implements ObservationStore, AutoCloseable
             readFully(segment.channel, payload, offset + HEADER);
             return Optional.of(codec.read(new DataInputStream(new ByteArrayInputStream(payload.array()))));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read observation " + id + " from " + segment.path, e);
+            throw new UncheckedIOException("cannot read observation " + id + " from "
+                    + (segment == null ? directory : segment.path), e);
         }
     }
 
@@ -198,32 +221,90 @@ public final class ObservationJournal implements ObservationStore, AutoCloseable
         }
         long count = size;
         long id = Math.max(1, from);
+        if (id > count) {
+            return;
+        }
+        long location;
+        try {
+            location = locationOf(id);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the observation journal in " + directory, e);
+        }
+        int index = segmentOf(location);
+        long offset = offsetOf(location);
         while (id <= count) {
-            int index = segmentOf(id);
             // A read-only channel of its own: closing it must not close the channel the journal writes to.
             try (FileChannel channel = FileChannel.open(segments.get(index).path, StandardOpenOption.READ)) {
-                ByteBuffer records = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+                long end = channel.size();
+                ByteBuffer records = channel.map(FileChannel.MapMode.READ_ONLY, 0, end);
                 BufferInput in = new BufferInput(records);
-                records.position((int) (locations[(int) (id - 1)] & ((1L << SEGMENT_BITS) - 1)));
-                while (id <= count && segmentOf(id) == index) {
+                records.position((int) offset);
+                while (id <= count && records.position() < end) {
                     records.position(records.position() + 4);
                     int length = records.getInt();
                     records.position(records.position() + 12);
-                    int end = records.position() + length;
-                    records.limit(end);
+                    int recordEnd = records.position() + length;
+                    records.limit(recordEnd);
                     reader.read(in, id);
-                    records.limit(records.capacity()).position(end);
+                    records.limit(records.capacity()).position(recordEnd);
                     id++;
                 }
             } catch (IOException | java.nio.BufferUnderflowException | IllegalArgumentException e) {
                 throw new UncheckedIOException("cannot read the observation journal in " + directory,
                         e instanceof IOException io ? io : new IOException(e));
             }
+            index++;
+            offset = 0;
         }
     }
 
-    private int segmentOf(long id) {
-        return (int) (locations[(int) (id - 1)] >>> SEGMENT_BITS);
+    /**
+     * Keeps only sparse locations for the observations up to {@code retiredThrough}: they have left the
+     * in-memory index and are read back one at a time, by walking at most {@link RecordLocations#STRIDE}
+     * record headers. Called on the writer thread when observations are retired.
+     */
+    public void releaseLocationsThrough(long retiredThrough) {
+        releasedBefore = Math.max(releasedBefore, retiredThrough + 1);
+        locations.releaseBefore(releasedBefore);
+    }
+
+    /** Longs held by the location index (grows with observations not retired, not with all ever made). */
+    public long locationEntries() {
+        return locations.heldEntries();
+    }
+
+    private long locationOf(long id) throws IOException {
+        long exact = locations.exact(id);
+        if (exact >= 0) {
+            return exact;
+        }
+        long location = locations.anchor(id);
+        ByteBuffer header = ByteBuffer.allocate(HEADER);
+        long segmentEnd = -1;
+        int segmentIndex = -1;
+        for (long at = RecordLocations.anchorId(id); at < id; at++) {
+            if (segmentOf(location) != segmentIndex) {
+                segmentIndex = segmentOf(location);
+                segmentEnd = segments.get(segmentIndex).channel.size();
+            }
+            header.clear();
+            readFully(segments.get(segmentIndex).channel, header, offsetOf(location));
+            long next = offsetOf(location) + HEADER + header.getInt(4);
+            location = next < segmentEnd ? location(segmentIndex, next) : location(segmentIndex + 1, 0);
+        }
+        return location;
+    }
+
+    private static long location(int segmentIndex, long offset) {
+        return ((long) segmentIndex << SEGMENT_BITS) | offset;
+    }
+
+    private static int segmentOf(long location) {
+        return (int) (location >>> SEGMENT_BITS);
+    }
+
+    private static long offsetOf(long location) {
+        return location & ((1L << SEGMENT_BITS) - 1);
     }
 
     /** Forces appended observations to disk; called before every MapDB commit. */
@@ -321,14 +402,11 @@ public final class ObservationJournal implements ObservationStore, AutoCloseable
     }
 
     private void remember(long id, int segmentIndex, long offset) {
-        int index = (int) (id - 1);
-        long[] current = locations;
-        if (index >= current.length) {
-            current = Arrays.copyOf(current, current.length * 2);
-            locations = current;
-        }
-        current[index] = ((long) segmentIndex << SEGMENT_BITS) | offset;
+        locations.remember(id, location(segmentIndex, offset));
         size = id;
+        if (id % (16L * RecordLocations.STRIDE) == 0 && id < releasedBefore) {
+            locations.releaseBefore(releasedBefore); // while recovering: never hold every retired location at once
+        }
     }
 
     private Segment current() {

@@ -70,6 +70,62 @@ class ObservationJournalTest {
     }
 
     @Test
+    void readsRetiredObservationsBackAcrossSegmentsWithSparseLocations() throws Exception {
+        int count = 3 * RecordLocations.STRIDE + 500;
+        long retired = 2L * RecordLocations.STRIDE + 77;
+        List<Observation> written = new ArrayList<>();
+        long denseEntries;
+        try (ObservationJournal journal = ObservationJournal.open(dir, 0, 0, 64 << 10)) {
+            for (int i = 0; i < count; i++) {
+                Observation o = TestObservations.numbered(11, i);
+                journal.append(o);
+                written.add(o);
+            }
+            journal.sync();
+            denseEntries = journal.locationEntries();
+            journal.releaseLocationsThrough(retired);
+
+            long sparse = (count - 2L * RecordLocations.STRIDE) + RecordLocations.STRIDE + 2;
+            assertThat(denseEntries).isGreaterThanOrEqualTo(count);
+            assertThat(journal.locationEntries()).isEqualTo(sparse);
+            assertEveryReadMatches(journal, written);
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertThat(files.count()).as("segments").isGreaterThan(20);
+        }
+        try (ObservationJournal reopened = ObservationJournal.open(dir, count, retired, 64 << 10)) {
+            assertThat(reopened.locationEntries()).isLessThan(denseEntries - RecordLocations.STRIDE);
+            assertEveryReadMatches(reopened, written);
+            Observation next = TestObservations.numbered(12, 1);
+            assertThat(reopened.append(next)).isEqualTo(count + 1);
+            assertThat(reopened.get(count + 1)).contains(next);
+        }
+    }
+
+    private static void assertEveryReadMatches(ObservationJournal journal, List<Observation> written) {
+        // Every id after the first strides, a sample before them (each of those walks up to a stride of headers).
+        for (int id = 1; id <= written.size(); id += id < 2 * RecordLocations.STRIDE && id % RecordLocations.STRIDE > 2
+                && id % RecordLocations.STRIDE < RecordLocations.STRIDE - 2 ? 61 : 1) {
+            assertThat(journal.get(id)).as("observation %d", id).contains(written.get(id - 1));
+        }
+        List<Observation> visited = new ArrayList<>();
+        journal.forEach((id, o) -> visited.add(o));
+        assertThat(visited).isEqualTo(written);
+        for (long from : new long[] {1, 2, RecordLocations.STRIDE, RecordLocations.STRIDE + 1, 2L * RecordLocations.STRIDE + 500,
+                written.size()}) {
+            List<Long> ids = new ArrayList<>();
+            journal.forEachPlacement(from, (id, robot, label, at) -> {
+                Observation o = written.get((int) id - 1);
+                assertThat(label).isEqualTo(o.label());
+                assertThat(at).isEqualTo(o.box().center());
+                ids.add(id);
+            });
+            assertThat(ids).as("from %d", from).hasSize(written.size() - (int) from + 1);
+            assertThat(ids.get(0)).isEqualTo(from);
+        }
+    }
+
+    @Test
     void readsRecordsBeforeAndAfterTheyReachTheFile() throws Exception {
         try (ObservationJournal journal = ObservationJournal.open(dir, 0)) {
             Observation first = TestObservations.numbered(1, 1);
