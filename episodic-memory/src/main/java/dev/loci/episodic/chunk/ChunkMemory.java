@@ -312,11 +312,12 @@ public final class ChunkMemory {
 
     /** The robot's closed sessions, oldest first, including those whose episodes all lost their detail. */
     public List<Chunk> sessions(RobotId robot) {
-        RobotChunks mine = robots.get(Require.present("robot", robot));
+        Require.present("robot", robot);
+        settle(); // before looking the robot up: settling replaces its part of the index
+        RobotChunks mine = robots.get(robot);
         if (mine == null) {
             return new ArrayList<>();
         }
-        settle();
         long[] summaryOnly = mine.summaryOnlySessions();
         long[] ids = java.util.Arrays.copyOf(summaryOnly, summaryOnly.length + mine.sessions.size());
         int n = summaryOnly.length;
@@ -336,10 +337,11 @@ public final class ChunkMemory {
      * what a forgetting pass needs to look at.
      */
     public List<Chunk> sessionsWithDetail(RobotId robot) {
-        RobotChunks mine = robots.get(Require.present("robot", robot));
+        Require.present("robot", robot);
+        settle();
+        RobotChunks mine = robots.get(robot);
         List<Chunk> sessions = new ArrayList<>();
         if (mine != null) {
-            settle();
             for (SessionNode node : mine.sessions) {
                 sessions.add(chunks.get(node.chunkId));
             }

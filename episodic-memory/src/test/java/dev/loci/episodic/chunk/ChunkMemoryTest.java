@@ -270,6 +270,8 @@ class ChunkMemoryTest {
             }
         }
         assertThat(forgotten).as("precondition: more than two pages forgotten").hasSizeGreaterThan(2048);
+        assertThat(memory.sessionsWithDetail(robot)).extracting(Chunk::id).as("the first read after forgetting")
+                .isEqualTo(sessions.subList(sessions.size() - 2, sessions.size()).stream().map(Chunk::id).toList());
         ChunkStats after = memory.stats();
 
         assertThat(after.indexedEpisodes()).as("forgotten episodes left the retrieval index")
