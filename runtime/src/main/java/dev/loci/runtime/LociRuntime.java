@@ -5,6 +5,7 @@ import dev.loci.episodic.chunk.ChunkConsolidationPolicy;
 import dev.loci.episodic.chunk.ChunkConsolidationReport;
 import dev.loci.episodic.chunk.ChunkMemory;
 import dev.loci.episodic.chunk.ChunkSettings;
+import dev.loci.episodic.chunk.ChunkStats;
 import dev.loci.episodic.chunk.RecallResult;
 import dev.loci.episodic.chunk.RecalledEvent;
 import dev.loci.episodic.chunk.SummaryWriter;
@@ -564,10 +565,17 @@ public final class LociRuntime implements AutoCloseable {
     public RuntimeStats stats() {
         return new RuntimeStats(spatial.observationCount(), objects.size(), spatial.frameCount(), events.size(), profiles.all().size(),
                 store.blobs().size(), writer.stats().commits(), writer.stats().rejectedQueueFull(),
-                writer.stats().failedWrites(), rejections.snapshot());
+                writer.stats().failedWrites(), chunkStats().indexBytes(), rejections.snapshot());
     }
 
-    /** Counters of the write path: commits, time spent committing, refusals. */
+    /** Chunk memory's counters: events, episodes and sessions, and what its in-memory index holds. */
+    public ChunkStats chunkStats() {
+        synchronized (chunks) {
+            return chunks.stats();
+        }
+    }
+
+        /** Counters of the write path: commits, time spent committing, refusals. */
     public dev.loci.runtime.store.WriterStats writerStats() {
         return writer.stats();
     }

@@ -61,8 +61,11 @@ class ForgettingTest {
             List<String> summariesBefore = sessionsBefore.stream().map(Chunk::summary).toList();
             assertThat(sessionsBefore).hasSizeGreaterThanOrEqualTo(4);
 
+            long indexedBefore = runtime.chunkStats().indexedEpisodes();
             ForgettingPolicy policy = new ForgettingPolicy(Duration.ofDays(2), 0.2, Duration.ofDays(1));
             ForgettingReport report = runtime.forget(Timestamp.ofNanos(31 * 24 * HOUR), policy).get();
+            assertThat(runtime.chunkStats().indexedEpisodes()).as("forgotten episodes left the in-memory index")
+                    .isEqualTo(indexedBefore - report.episodesForgotten());
 
             assertThat(report.episodesForgotten()).isPositive();
             assertThat(report.eventsRemoved()).isPositive();
@@ -75,6 +78,14 @@ class ForgettingTest {
             long forgottenEpisodes = sessionsBefore.stream().flatMap(s -> runtime.episodesOf(s).stream())
                     .filter(e -> runtime.detailForgotten(e.id())).count();
             assertThat(forgottenEpisodes).isEqualTo(report.episodesForgotten());
+        }
+        try (LociRuntime reopened = LociRuntime.open(dir, LociConfig.DEFAULT)) {
+            assertThat(reopened.sessions(ROBOT)).as("summaries listed after a reopen").hasSizeGreaterThanOrEqualTo(4);
+            long forgotten = reopened.sessions(ROBOT).stream().flatMap(s -> reopened.episodesOf(s).stream())
+                    .filter(e -> reopened.detailForgotten(e.id())).count();
+            long all = reopened.sessions(ROBOT).stream().mapToLong(s -> reopened.episodesOf(s).size()).sum();
+            assertThat(reopened.chunkStats().indexedEpisodes()).as("a reopen leaves forgotten episodes out again")
+                    .isEqualTo(all - forgotten);
         }
     }
 }

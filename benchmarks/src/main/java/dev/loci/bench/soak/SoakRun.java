@@ -28,8 +28,9 @@ import java.util.stream.Stream;
 /**
  * Soak: several robots live through simulated hours at full speed on one runtime (observations of a bounded
  * set of objects, redundant state events, task events), with consolidation and forgetting every simulated
- * hour. After each hour it samples heap after GC, live threads, open file descriptors and the latency of
- * radius queries. With RETAIN_HOURS > 0, raw observations older than that many simulated hours are retired from
+ * hour. After each hour it samples heap after GC, live threads, open file descriptors, the latency of
+ * radius queries, and chunk memory's accounting of its in-memory index (bytes from array lengths, events whose
+ * ids are held, episodes indexed), which does not depend on when the collector ran. With RETAIN_HOURS > 0, raw observations older than that many simulated hours are retired from
  * the in-memory index every hour ({@code LociRuntime.retireObservations}).
  * Usage: SoakRun DIR ROBOTS HOURS [OBSERVATIONS_PER_ROBOT_HOUR [RETAIN_HOURS]].
  */
@@ -40,12 +41,15 @@ public final class SoakRun {
     /** One simulated hour's sample. */
     public record Sample(int hour, long heapBytes, int threads, long openFiles, long events, long eventsKept,
                          long objects,
-                         double queryP50Micros, double queryP99Micros) {
+                         double queryP50Micros, double queryP99Micros, long indexBytes, long heldEvents,
+                         long indexedEpisodes) {
         @Override
         public String toString() {
             return String.format("hour %3d  heap %6.1f MB  threads %3d  fds %4d  events recorded %7d  kept %7d"
-                            + "  objects %5d  radius query p50 %6.1f us  p99 %7.1f us", hour, heapBytes / 1e6, threads,
-                    openFiles, events, eventsKept, objects, queryP50Micros, queryP99Micros);
+                            + "  objects %5d  radius query p50 %6.1f us  p99 %7.1f us  episodic index %7.3f MB"
+                            + "  (events held %6d, episodes indexed %5d)", hour, heapBytes / 1e6, threads,
+                    openFiles, events, eventsKept, objects, queryP50Micros, queryP99Micros, indexBytes / 1e6,
+                    heldEvents, indexedEpisodes);
         }
     }
 
@@ -141,8 +145,10 @@ public final class SoakRun {
         var stats = runtime.stats();
         long kept = runtime.events(dev.loci.episodic.event.EventQuery.window(Timestamp.ZERO,
                 Timestamp.ofNanos(Long.MAX_VALUE))).size();
+        var chunks = runtime.chunkStats();
         return new Sample(hour, heap, threads, openFiles(), stats.events(), kept, stats.objects(),
-                nanos[nanos.length / 2] / 1e3, nanos[(int) (nanos.length * 0.99)] / 1e3);
+                nanos[nanos.length / 2] / 1e3, nanos[(int) (nanos.length * 0.99)] / 1e3, stats.episodicIndexBytes(),
+                chunks.heldEvents(), chunks.indexedEpisodes());
     }
 
     /** Open file descriptors of this process (Linux); -1 where /proc is not there. */

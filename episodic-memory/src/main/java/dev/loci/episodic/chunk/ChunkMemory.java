@@ -38,6 +38,11 @@ import java.util.function.LongFunction;
  * already stored are not embedded or stored twice, and those already in closed episodes only warm the segmenter
  * up.
  *
+ * <p>Forgetting ({@link #releaseDetail}) takes episodes out of the in-memory index: their events' vectors, then
+ * their ids and times a page at a time, and their nodes and summary vectors; their chunks (summaries and
+ * summary vectors) stay in the durable chunk map, listed by {@link #sessions} and {@link #members}. What the index
+ * holds is accounted in {@link ChunkStats#indexBytes()}.
+ *
  * <p>Not thread-safe: the owner (the store's single writer) serialises observe, flush and recall.
  */
 public final class ChunkMemory {
@@ -50,6 +55,8 @@ public final class ChunkMemory {
     private final EventSegmenter segmenter;
     private final ObjectLabels labels;
     private final Map<RobotId, RobotChunks> robots = new TreeMap<>();
+    /** Robots with episodes released since their index was last compacted (see {@link #settle()}). */
+    private final Set<RobotId> released = new HashSet<>();
     private long nextChunkId;
 
     public ChunkMemory(NavigableMap<Long, EventTrace> traces, NavigableMap<Long, Chunk> chunks,
@@ -79,6 +86,7 @@ public final class ChunkMemory {
      */
     public List<Chunk> observe(StoredEvent stored) {
         Require.present("event", stored);
+        settle();
         RobotId robot = stored.event().robot();
         RobotChunks mine = robots.get(robot);
         Embedding vector;
@@ -145,9 +153,10 @@ public final class ChunkMemory {
             return 0;
         }
         int chunked = mine.history.chunkedUpTo();
+        int first = mine.history.first();
         int from = chunked == 0 ? 0
-                : mine.history.episodeStartOf(Math.max(0, chunked - settings.segmentation().window()));
-        return mine.history.id(from);
+                : mine.history.episodeStartOf(Math.max(first, chunked - settings.segmentation().window()));
+        return mine.history.id(Math.max(first, from));
     }
 
     /** The last event id of the robot's last closed episode (0 if none). */
@@ -176,6 +185,7 @@ public final class ChunkMemory {
      * the events.
      */
     public RecallQuery query(Embedding vector, int k) {
+        settle();
         long sessions = 0;
         long keys = 0;
         long episodes = 0;
@@ -194,12 +204,14 @@ public final class ChunkMemory {
 
     public RecallResult recall(RecallQuery query) {
         Require.present("query", query);
+        settle();
         return HierarchicalRecall.recall(covered(query), labels, query);
     }
 
     /** The same query answered by scoring every event (the beams are ignored): the exact reference. */
     public RecallResult scan(RecallQuery query) {
         Require.present("query", query);
+        settle();
         return HierarchicalRecall.scan(covered(query), query);
     }
 
@@ -214,6 +226,7 @@ public final class ChunkMemory {
         Require.present("from", from);
         Require.present("to", to);
         Require.present("policy", policy);
+        settle();
         List<Chunk> sessions = new ArrayList<>();
         for (RobotChunks mine : robots.values()) {
             for (SessionNode node : mine.sessions) {
@@ -233,6 +246,8 @@ public final class ChunkMemory {
                 robots.put(entry.getKey(), fresh);
             }
             rebuildNodes();
+            released.addAll(robots.keySet()); // the rebuild put episodes released but not yet dropped back
+            settle();
         }
         return report;
     }
@@ -242,7 +257,10 @@ public final class ChunkMemory {
         float[] sum = new float[history.dimensions()];
         for (Chunk episode : run) {
             for (long id : episode.members()) {
-                history.addTo(sum, history.ordinalOf(id));
+                int ordinal = history.ordinalOf(id);
+                if (ordinal >= 0) { // an event forgotten and dropped adds nothing, as a released one
+                    history.addTo(sum, ordinal);
+                }
             }
         }
         return new Embedding(Vectors.normalised(sum));
@@ -250,9 +268,11 @@ public final class ChunkMemory {
 
     /**
      * The detail of {@code episode} was forgotten (its events left the log; its summary stays): its events'
-     * float vectors may leave memory, a page of consecutive forgotten events at a time, and then score 0.
-     * Returns the vectors freed. Call again for every forgotten episode after a reopen: the rebuild reads them
-     * back from the traces.
+     * float vectors may leave memory, a page of consecutive forgotten events at a time, and then score 0; the
+     * episode leaves the retrieval index (with its session if that has no episode with detail left) at the next
+     * read of the index, and a prefix of wholly forgotten pages drops its events' ids and times too. Its chunk
+     * stays. Returns the vectors freed. Call again for every forgotten episode after a reopen: the rebuild reads
+     * them back from the traces.
      */
     public int releaseDetail(Chunk episode) {
         Require.present("episode", episode);
@@ -262,16 +282,64 @@ public final class ChunkMemory {
         }
         int from = mine.history.ordinalOf(episode.firstEventId());
         int last = mine.history.ordinalOf(episode.lastEventId());
-        return from < 0 || last < from ? 0 : mine.history.release(from, last + 1);
+        if (from < 0 || last < from) {
+            return 0;
+        }
+        released.add(episode.robot());
+        return mine.history.release(from, last + 1);
+    }
+
+    /**
+     * Compacts the index of robots with released episodes (see {@link RobotChunks#withoutReleased()}): once per
+     * forgetting pass in practice, before the index is next read or written.
+     */
+    private void settle() {
+        if (released.isEmpty()) {
+            return;
+        }
+        for (RobotId robot : released) {
+            RobotChunks mine = robots.get(robot);
+            if (mine != null) {
+                robots.put(robot, mine.withoutReleased());
+            }
+        }
+        released.clear();
     }
 
     public Optional<Chunk> chunk(long id) {
         return Optional.ofNullable(chunks.get(id));
     }
 
-    /** The robot's closed sessions, oldest first. */
+    /** The robot's closed sessions, oldest first, including those whose episodes all lost their detail. */
     public List<Chunk> sessions(RobotId robot) {
-        RobotChunks mine = robots.get(Require.present("robot", robot));
+        Require.present("robot", robot);
+        settle(); // before looking the robot up: settling replaces its part of the index
+        RobotChunks mine = robots.get(robot);
+        if (mine == null) {
+            return new ArrayList<>();
+        }
+        long[] summaryOnly = mine.summaryOnlySessions();
+        long[] ids = java.util.Arrays.copyOf(summaryOnly, summaryOnly.length + mine.sessions.size());
+        int n = summaryOnly.length;
+        for (SessionNode node : mine.sessions) {
+            ids[n++] = node.chunkId;
+        }
+        java.util.Arrays.sort(ids);
+        List<Chunk> sessions = new ArrayList<>(ids.length);
+        for (long id : ids) {
+            sessions.add(chunks.get(id));
+        }
+        return sessions;
+    }
+
+    /**
+     * The robot's closed sessions that still have an episode with detail (in the retrieval index), oldest first:
+     * what a forgetting pass needs to look at.
+     */
+    public List<Chunk> sessionsWithDetail(RobotId robot) {
+        Require.present("robot", robot);
+        settle();
+        RobotChunks mine = robots.get(robot);
         List<Chunk> sessions = new ArrayList<>();
         if (mine != null) {
             for (SessionNode node : mine.sessions) {
@@ -297,15 +365,22 @@ public final class ChunkMemory {
     }
 
     public ChunkStats stats() {
+        settle();
         long events = 0;
+        long held = 0;
         long open = 0;
         int sessions = 0;
+        long indexedEpisodes = 0;
+        long bytes = labels.retainedBytes();
         for (RobotChunks mine : robots.values()) {
             events += mine.history.size();
+            held += mine.history.size() - mine.history.first();
             open += mine.history.size() - mine.history.chunkedUpTo();
-            sessions += mine.sessions.size();
+            sessions += mine.sessions.size() + mine.summaryOnlySessions().length;
+            indexedEpisodes += mine.episodeVectors.size();
+            bytes += mine.retainedBytes();
         }
-        return new ChunkStats(events, open, chunks.size() - sessions, sessions);
+        return new ChunkStats(events, open, chunks.size() - sessions, sessions, held, indexedEpisodes, bytes);
     }
 
     private Collection<RobotChunks> covered(RecallQuery query) {
@@ -434,6 +509,9 @@ public final class ChunkMemory {
                 continue;
             }
             RobotChunks mine = robots.get(chunk.robot());
+            if (mine != null && mine.history.dropped(chunk.firstEventId())) {
+                continue; // forgotten, and its events' page left memory: a summary only
+            }
             int from = mine == null ? -1 : mine.history.ordinalOf(chunk.firstEventId());
             if (from < 0) {
                 throw new IllegalStateException("episode " + chunk.id() + " starts at event " + chunk.firstEventId()
@@ -448,17 +526,25 @@ public final class ChunkMemory {
         for (Chunk session : sessions) {
             List<EpisodeNode> members = new ArrayList<>(session.members().size());
             for (Long member : session.members()) {
-                members.add(episodes.get(member));
+                EpisodeNode node = episodes.get(member);
+                if (node != null) {
+                    members.add(node);
+                }
                 inSessions.add(member);
             }
             RobotChunks mine = robots.get(session.robot());
-            mine.sessions.add(new SessionNode(session.id(), List.copyOf(members), mine.sessionKeys,
-                    mine.groupedEpisodes));
+            if (members.isEmpty()) {
+                mine.addSummaryOnly(session.id());
+            } else {
+                mine.sessions.add(new SessionNode(session.id(), List.copyOf(members), mine.sessionKeys,
+                        mine.groupedEpisodes));
+            }
         }
-        for (Map.Entry<RobotId, List<Chunk>> entry : episodesByRobot.entrySet()) {
-            RobotChunks mine = robots.get(entry.getKey());
-            int chunkedUpTo = 0;
-            for (Chunk episode : entry.getValue()) {
+        for (Map.Entry<RobotId, RobotChunks> entry : robots.entrySet()) {
+            RobotChunks mine = entry.getValue();
+            // Dropped events were all in closed episodes: the chunked part reaches at least past them.
+            int chunkedUpTo = mine.history.first();
+            for (Chunk episode : episodesByRobot.getOrDefault(entry.getKey(), List.of())) {
                 EpisodeNode node = episodes.get(episode.id());
                 mine.history.episodeStartsAt(node.from);
                 chunkedUpTo = Math.max(chunkedUpTo, node.to);

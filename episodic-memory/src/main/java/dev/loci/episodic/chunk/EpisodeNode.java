@@ -37,4 +37,14 @@ final class EpisodeNode {
     float[] vector() {
         return store.copy(index);
     }
+
+    /** The same episode with its vector appended to {@code other} (compacting a robot's episode store). */
+    EpisodeNode copyInto(PackedVectors other) {
+        return new EpisodeNode(chunkId, history, from, to, other, other.add(vector()), group, labels, place);
+    }
+
+    /** Bytes of this node and its labels (an estimate from array lengths; the strings are the chunk's). */
+    long retainedBytes() {
+        return 56 + (labels == null ? 0 : 16 + 4L * labels.length);
+    }
 }

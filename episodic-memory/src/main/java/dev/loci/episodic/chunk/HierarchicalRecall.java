@@ -43,7 +43,7 @@ final class HierarchicalRecall {
         List<EpisodeNode> tails = new ArrayList<>();
         int keyTotal = 0;
         for (RobotChunks robot : robots) {
-            inMemory += robot.history.size();
+            inMemory += robot.history.size() - robot.history.first();
             sessions.addAll(robot.sessions);
             for (SessionNode session : robot.sessions) {
                 keyTotal += session.keyCount();
@@ -223,8 +223,8 @@ final class HierarchicalRecall {
         long inMemory = 0;
         for (RobotChunks robot : robots) {
             RobotHistory history = robot.history;
-            inMemory += history.size();
-            for (int o = 0; o < history.size(); o++) {
+            inMemory += history.size() - history.first();
+            for (int o = history.first(); o < history.size(); o++) {
                 top.offer(history.dot(o, q), history, o);
             }
         }
@@ -256,7 +256,7 @@ final class HierarchicalRecall {
             RobotHistory history = top.history(rank);
             int ordinal = top.ordinal(rank);
             long anchor = history.id(ordinal);
-            int from = Math.max(0, ordinal - query.neighbours());
+            int from = Math.max(history.first(), ordinal - query.neighbours());
             int to = Math.min(history.size() - 1, ordinal + query.neighbours());
             for (int o = from; o <= to; o++) {
                 long id = history.id(o);

@@ -63,4 +63,9 @@ final class ObjectLabels {
         }
         return best;
     }
+
+    /** Bytes of the label vectors and the label map (an estimate: ~64 bytes per map entry). */
+    long retainedBytes() {
+        return vectors.retainedBytes() + 48 + 64L * indexes.size();
+    }
 }

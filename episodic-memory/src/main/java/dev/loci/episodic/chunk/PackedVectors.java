@@ -13,7 +13,9 @@ final class PackedVectors {
     static final int PAGE = 1 << PAGE_SHIFT;
 
     private final int dimensions;
+    /** pages[p] holds vectors of page {@code firstPage + p}: pages before firstPage were dropped. */
     private float[][] pages = new float[1][];
+    private int firstPage;
     private int size;
 
     PackedVectors(int dimensions) {
@@ -30,7 +32,7 @@ final class PackedVectors {
 
     /** Appends a vector; returns its index. */
     int add(float[] vector) {
-        int page = size >>> PAGE_SHIFT;
+        int page = (size >>> PAGE_SHIFT) - firstPage;
         if (page == pages.length) {
             pages = Arrays.copyOf(pages, pages.length * 2);
         }
@@ -49,16 +51,38 @@ final class PackedVectors {
      * they read as zeros. Returns whether a page was freed.
      */
     boolean releasePage(int page) {
-        if (page < 0 || page >= pages.length || (page + 1) << PAGE_SHIFT > size || pages[page] == null) {
+        int p = page - firstPage;
+        if (p < 0 || p >= pages.length || (page + 1) << PAGE_SHIFT > size || pages[p] == null) {
             return false;
         }
-        pages[page] = null;
+        pages[p] = null;
         return true;
     }
 
+    /**
+     * Forgets pages before {@code page} for good (all released): indices below {@code page << PAGE_SHIFT} must
+     * not be read again. Indices of the later vectors do not change; only the page table shrinks.
+     */
+    void dropPagesBefore(int page) {
+        int drop = page - firstPage;
+        if (drop <= 0) {
+            return;
+        }
+        pages = Arrays.copyOfRange(pages, drop, Math.max(drop + 1, pages.length));
+        firstPage = page;
+    }
+
+    /** Bytes of the vector pages and the page table (array lengths, not a heap measurement). */
+    long retainedBytes() {
+        long bytes = 16 + 8L * pages.length;
+        for (float[] page : pages) {
+            bytes += page == null ? 0 : 16 + 4L * page.length;
+        }
+        return bytes;
+    }
     float[] copy(int index) {
         float[] vector = new float[dimensions];
-        float[] page = pages[index >>> PAGE_SHIFT];
+        float[] page = pages[(index >>> PAGE_SHIFT) - firstPage];
         if (page != null) {
             System.arraycopy(page, (index & (PAGE - 1)) * dimensions, vector, 0, dimensions);
         }
@@ -67,7 +91,7 @@ final class PackedVectors {
 
     /** Adds vector {@code index} into {@code sum}. */
     void addTo(float[] sum, int index) {
-        float[] page = pages[index >>> PAGE_SHIFT];
+        float[] page = pages[(index >>> PAGE_SHIFT) - firstPage];
         if (page == null) {
             return;
         }
@@ -83,7 +107,7 @@ final class PackedVectors {
      * bit-identical score and the two paths' rankings are comparable.
      */
     double dot(int index, float[] query) {
-        float[] page = pages[index >>> PAGE_SHIFT];
+        float[] page = pages[(index >>> PAGE_SHIFT) - firstPage];
         return page == null ? 0 : Vectors.dot(page, (index & (PAGE - 1)) * dimensions, query, dimensions);
     }
 }

@@ -67,6 +67,15 @@ final class QuantizedVectors {
         return size++;
     }
 
+    /** Bytes of the pages, the scales and the page table (array lengths, not a heap measurement). */
+    long retainedBytes() {
+        long bytes = 16 + 8L * pages.length + 16 + 4L * scales.length;
+        for (int[] page : pages) {
+            bytes += page == null ? 0 : 16 + 4L * page.length;
+        }
+        return bytes;
+    }
+
     /** Vectors per block of a page: {@value #BLOCK}, or the page's capacity while it is smaller. */
     private int blockWidth(int[] page) {
         return Math.min(BLOCK, page.length / dimensions);

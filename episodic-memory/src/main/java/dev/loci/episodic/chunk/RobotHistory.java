@@ -11,12 +11,20 @@ import java.util.BitSet;
  * plus or minus n. Each vector is kept twice: as floats (exact scores: the scan and the final ranking) and as
  * sparse int8 (its non-zero elements: hierarchical recall picks its candidates with them). Also tracks the open tail:
  * events after the last closed episode, and their vector sum.
+ *
+ * <p>Forgetting releases ordinals (their episodes' detail is gone); a page of 1,024 released events frees its
+ * vectors, and once the oldest pages are all released, {@link #dropReleasedPrefix()} drops their ids and times
+ * too: ordinals below {@link #first()} are then gone for good (ordinals do not shift, so episode nodes keep
+ * theirs). A robot that runs for months with forgetting then holds the events it still remembers in detail,
+ * plus the pages that a few rehearsed (still remembered) episodes keep alive.
  */
 final class RobotHistory {
     private final RobotId robot;
     private final int dimensions;
+    /** ids[o - base] and times[o - base] of ordinal o; ordinals below base were dropped. */
     private long[] ids = new long[1024];
     private long[] times = new long[1024];
+    private int base;
     private final PackedVectors vectors;
     private final SparseQuantizedVectors quantized;
     private int size;
@@ -24,8 +32,8 @@ final class RobotHistory {
     private int[] episodeStarts = new int[64];
     private int episodes;
     private final float[] tailSum;
-    /** Ordinals whose detail was forgotten: their float vectors may leave memory a page at a time. */
-    private final BitSet released = new BitSet();
+    /** Ordinals (minus base) whose detail was forgotten: their vectors may leave memory a page at a time. */
+    private BitSet released = new BitSet();
 
     RobotHistory(RobotId robot, int dimensions) {
         this.robot = robot;
@@ -47,27 +55,37 @@ final class RobotHistory {
         return dimensions;
     }
 
+    /** The first ordinal still held: those below were forgotten and dropped (a multiple of a page). */
+    int first() {
+        return base;
+    }
+
     long id(int ordinal) {
-        return ids[ordinal];
+        return ids[ordinal - base];
     }
 
     long time(int ordinal) {
-        return times[ordinal];
+        return times[ordinal - base];
     }
 
     long lastId() {
-        return size == 0 ? 0 : ids[size - 1];
+        return size == base ? 0 : ids[size - 1 - base];
+    }
+
+    /** Whether event {@code id} lies before {@link #first()}: it was forgotten and left memory. */
+    boolean dropped(long id) {
+        return base > 0 && (size == base || id < ids[0]);
     }
 
     void append(long id, long time, float[] vector) {
-        if (size == ids.length) {
-            ids = Arrays.copyOf(ids, size * 2);
-            times = Arrays.copyOf(times, size * 2);
+        if (size - base == ids.length) {
+            ids = Arrays.copyOf(ids, ids.length * 2);
+            times = Arrays.copyOf(times, times.length * 2);
         }
         vectors.add(vector);
         quantized.add(vector);
-        ids[size] = id;
-        times[size] = time;
+        ids[size - base] = id;
+        times[size - base] = time;
         size++;
         for (int i = 0; i < dimensions; i++) {
             tailSum[i] += vector[i];
@@ -76,8 +94,8 @@ final class RobotHistory {
 
     /** The ordinal of event {@code id}, or -1 if this robot has no such event. Ids increase with ordinals. */
     int ordinalOf(long id) {
-        int found = Arrays.binarySearch(ids, 0, size, id);
-        return found < 0 ? -1 : found;
+        int found = Arrays.binarySearch(ids, 0, size - base, id);
+        return found < 0 ? -1 : found + base;
     }
 
     float[] vector(int ordinal) {
@@ -107,20 +125,73 @@ final class RobotHistory {
      * forgotten (they then score 0 and are never a hit). Returns the vectors freed.
      */
     int release(int from, int to) {
-        if (from < 0 || to <= from || to > size) {
+        from = Math.max(from, base);
+        if (to <= from || to > size) {
             return 0;
         }
-        released.set(from, to);
+        released.set(from - base, to - base);
         int freed = 0;
         for (int page = from >>> PackedVectors.PAGE_SHIFT; page <= (to - 1) >>> PackedVectors.PAGE_SHIFT; page++) {
             int start = page << PackedVectors.PAGE_SHIFT;
             int end = start + PackedVectors.PAGE;
-            if (released.nextClearBit(start) >= end && vectors.releasePage(page)) {
+            if (released.nextClearBit(start - base) >= end - base && vectors.releasePage(page)) {
                 quantized.releasePage(page); // same 1,024 vectors a page
                 freed += PackedVectors.PAGE;
             }
         }
         return freed;
+    }
+
+    /** Whether every ordinal of {@code [from, to)} was released (dropped ones were). */
+    boolean released(int from, int to) {
+        if (to <= base) {
+            return true;
+        }
+        return released.nextClearBit(Math.max(from, base) - base) >= to - base;
+    }
+
+    /**
+     * Drops the oldest pages while they are wholly released, with their ids, times and released bits, keeping
+     * the page that holds the last chunked event (its id is asked for). Nothing may read a dropped ordinal
+     * afterwards: the caller has taken the released episodes out of the retrieval index first. Returns the
+     * ordinals dropped.
+     */
+    int dropReleasedPrefix() {
+        int next = base;
+        while (next + PackedVectors.PAGE <= chunkedUpTo - 1
+                && released.nextClearBit(next - base) >= next + PackedVectors.PAGE - base) {
+            next += PackedVectors.PAGE;
+        }
+        int dropped = next - base;
+        if (dropped == 0) {
+            return 0;
+        }
+        int held = size - next;
+        int capacity = Math.max(1024, Integer.highestOneBit(Math.max(1, held)) * 2);
+        ids = Arrays.copyOfRange(ids, dropped, dropped + capacity);
+        times = Arrays.copyOfRange(times, dropped, dropped + capacity);
+        released = released.get(dropped, Math.max(dropped, released.length()));
+        vectors.dropPagesBefore(next >>> PackedVectors.PAGE_SHIFT);
+        quantized.dropPagesBefore(next >>> PackedVectors.PAGE_SHIFT);
+        // Starts below the new first ordinal matter no more, but the last of them begins the episode that
+        // may hold the first ordinal (episodeStartOf asks for it).
+        int below = 0;
+        while (below < episodes && episodeStarts[below] < next) {
+            below++;
+        }
+        int keepFrom = Math.max(0, below - 1);
+        episodes -= keepFrom;
+        episodeStarts = Arrays.copyOfRange(episodeStarts, keepFrom,
+                keepFrom + Math.max(64, Integer.highestOneBit(Math.max(1, episodes)) * 2));
+        base = next;
+        return dropped;
+    }
+
+    /** Bytes of this history's arrays (lengths, not a heap measurement). */
+    long retainedBytes() {
+        return 16 + 8L * ids.length + 16 + 8L * times.length + 16 + 4L * episodeStarts.length
+                + 16 + 4L * tailSum.length + 32 + released.size() / 8 + vectors.retainedBytes()
+                + quantized.retainedBytes();
     }
 
     /** Records that a closed episode begins at {@code ordinal}; episodes are recorded in order. */
@@ -144,7 +215,7 @@ final class RobotHistory {
     /** The start of the closed episode holding {@code ordinal} (which must be below {@link #chunkedUpTo()}). */
     int episodeStartOf(int ordinal) {
         int found = Arrays.binarySearch(episodeStarts, 0, episodes, ordinal);
-        return found >= 0 ? episodeStarts[found] : episodeStarts[-found - 2];
+        return found >= 0 ? episodeStarts[found] : found == -1 ? ordinal : episodeStarts[-found - 2];
     }
 
     /** Events before this ordinal are in closed episodes. */
@@ -156,7 +227,7 @@ final class RobotHistory {
     void chunkedUpTo(int ordinal) {
         chunkedUpTo = ordinal;
         Arrays.fill(tailSum, 0);
-        for (int o = ordinal; o < size; o++) {
+        for (int o = Math.max(ordinal, base); o < size; o++) {
             addTo(tailSum, o);
         }
     }

@@ -47,6 +47,18 @@ final class SessionNode {
         }
     }
 
+    /** Bytes of this node's own arrays (an estimate from their lengths; its episodes are counted apart). */
+    long retainedBytes() {
+        long bytes = 64 + 16 + 8L * episodes.size() + 16 + 4L * groupFrom.length;
+        for (int[] members : keyMembers) {
+            bytes += 16 + 8 + 4L * members.length;
+        }
+        for (int[] labels : seenLabels) {
+            bytes += labels == null ? 0 : 16 + 8 + 4L * labels.length;
+        }
+        return bytes;
+    }
+
     int keyCount() {
         return keyMembers.length;
     }

@@ -16,8 +16,10 @@ final class SparseQuantizedVectors {
     private static final int PAGE = 1 << PAGE_SHIFT;
 
     private final int dimensions;
+    /** pages[p] and scales[i] hold page {@code firstPage + p} and vector {@code firstPage * PAGE + i}. */
     private Page[] pages = new Page[1];
     private float[] scales = new float[16];
+    private int firstPage;
     private int size;
 
     /** The elements of up to {@link #PAGE} vectors: vector i's are at [ends[i - 1], ends[i]). */
@@ -43,7 +45,7 @@ final class SparseQuantizedVectors {
                     + dimensions);
         }
         Int8Vector quantized = Int8Vector.quantize(vector);
-        int p = size >>> PAGE_SHIFT;
+        int p = (size >>> PAGE_SHIFT) - firstPage;
         if (p == pages.length) {
             pages = Arrays.copyOf(pages, pages.length * 2);
         }
@@ -64,28 +66,53 @@ final class SparseQuantizedVectors {
             }
         }
         page.ends[size & (PAGE - 1)] = page.used;
-        if (size == scales.length) {
+        int scale = size - (firstPage << PAGE_SHIFT);
+        if (scale == scales.length) {
             scales = Arrays.copyOf(scales, scales.length * 2);
         }
-        scales[size] = quantized.scale();
+        scales[scale] = quantized.scale();
         return size++;
     }
 
     /** Frees full page {@code p} (its events were forgotten); its vectors then score 0. */
-    boolean releasePage(int p) {
-        if (p < 0 || p >= pages.length || (p + 1) << PAGE_SHIFT > size || pages[p] == null) {
+    boolean releasePage(int page) {
+        int p = page - firstPage;
+        if (p < 0 || p >= pages.length || (page + 1) << PAGE_SHIFT > size || pages[p] == null) {
             return false;
         }
         pages[p] = null;
         return true;
     }
 
+    /** As {@link PackedVectors#dropPagesBefore}: the page table and the scales of dropped pages go too. */
+    void dropPagesBefore(int page) {
+        int drop = page - firstPage;
+        if (drop <= 0) {
+            return;
+        }
+        pages = Arrays.copyOfRange(pages, drop, Math.max(drop + 1, pages.length));
+        int held = size - (page << PAGE_SHIFT);
+        scales = Arrays.copyOfRange(scales, drop << PAGE_SHIFT,
+                (drop << PAGE_SHIFT) + Math.max(16, Integer.highestOneBit(Math.max(1, held)) * 2));
+        firstPage = page;
+    }
+
+    /** Bytes of the pages, the scales and the page table (array lengths, not a heap measurement). */
+    long retainedBytes() {
+        long bytes = 16 + 8L * pages.length + 16 + 4L * scales.length;
+        for (Page page : pages) {
+            if (page != null) {
+                bytes += 32 + 16 + 4L * page.ends.length + 16 + 2L * page.dims.length + 16 + page.values.length;
+            }
+        }
+        return bytes;
+    }
     /** Approximate dot products of vectors {@code [from, to)} with the query into {@code out[0, to - from)}. */
     void dotRange(QuantizedVectors.Query query, int from, int to, float[] out) {
         int[] q = query.values();
         float queryScale = query.scale();
         for (int index = from; index < to; index++) {
-            Page page = pages[index >>> PAGE_SHIFT];
+            Page page = pages[(index >>> PAGE_SHIFT) - firstPage];
             if (page == null) {
                 out[index - from] = 0;
                 continue;
@@ -99,7 +126,7 @@ final class SparseQuantizedVectors {
             for (int j = start; j < end; j++) {
                 sum += q[dims[j]] * values[j];
             }
-            out[index - from] = sum * scales[index] * queryScale;
+            out[index - from] = sum * scales[index - (firstPage << PAGE_SHIFT)] * queryScale;
         }
     }
 }

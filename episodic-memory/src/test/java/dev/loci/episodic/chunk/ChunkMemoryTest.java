@@ -246,6 +246,70 @@ class ChunkMemoryTest {
     }
 
     @Test
+    void forgottenEpisodesLeaveTheIndexWhileTheirSummariesStayListed() {
+        SyntheticHistory.History history = new SyntheticHistory(21, 0.05, 1).take(4000);
+        TreeMap<Long, EventTrace> traces = new TreeMap<>();
+        TreeMap<Long, Chunk> chunks = new TreeMap<>();
+        ChunkMemory memory = new ChunkMemory(traces, chunks, embedder, ChunkSettings.DEFAULT,
+                id -> history.labels().get(id));
+        history.events().forEach(memory::observe);
+        RobotId robot = history.events().get(0).event().robot();
+        ChunkStats before = memory.stats();
+        List<Chunk> sessions = memory.sessions(robot);
+        RecallQuery query = RecallQuery.of(embedder.embed("patrol the kitchen"), 10);
+        List<Long> ranked = memory.scan(query).hits().stream().map(RecalledEvent::eventId).toList();
+
+        // Forget every episode of all sessions but the last two, as a forgetting pass would.
+        java.util.Set<Long> forgotten = new java.util.HashSet<>();
+        List<Chunk> forgottenEpisodes = new ArrayList<>();
+        for (Chunk session : sessions.subList(0, sessions.size() - 2)) {
+            for (Chunk episode : memory.members(session)) {
+                memory.releaseDetail(episode);
+                forgottenEpisodes.add(episode);
+                forgotten.addAll(episode.members());
+            }
+        }
+        assertThat(forgotten).as("precondition: more than two pages forgotten").hasSizeGreaterThan(2048);
+        assertThat(memory.sessionsWithDetail(robot)).extracting(Chunk::id).as("the first read after forgetting")
+                .isEqualTo(sessions.subList(sessions.size() - 2, sessions.size()).stream().map(Chunk::id).toList());
+        ChunkStats after = memory.stats();
+
+        assertThat(after.indexedEpisodes()).as("forgotten episodes left the retrieval index")
+                .isEqualTo(before.indexedEpisodes() - forgottenEpisodes.size());
+        assertThat(after.heldEvents()).as("whole forgotten pages dropped their ids and times")
+                .isEqualTo(before.events() - forgotten.size() / 1024 * 1024);
+        assertThat(after.indexBytes()).as("the index holds about what is still remembered in detail")
+                .isLessThan(before.indexBytes() / 2);
+        assertThat(memory.sessions(robot)).as("every session's summary is still listed")
+                .extracting(Chunk::summary).isEqualTo(sessions.stream().map(Chunk::summary).toList());
+        assertThat(memory.members(memory.sessions(robot).get(0))).extracting(Chunk::id)
+                .isEqualTo(memory.members(sessions.get(0)).stream().map(Chunk::id).toList());
+        assertThat(memory.sessionsWithDetail(robot)).extracting(Chunk::id)
+                .isEqualTo(sessions.subList(sessions.size() - 2, sessions.size()).stream().map(Chunk::id).toList());
+        List<Long> hits = memory.recall(query).hits().stream().map(RecalledEvent::eventId).toList();
+        assertThat(hits).isNotEmpty().doesNotContainAnyElementsOf(forgotten);
+        assertThat(memory.scan(query).hits().stream().map(RecalledEvent::eventId).toList())
+                .as("what is not forgotten ranks as before")
+                .containsAll(ranked.stream().filter(id -> !forgotten.contains(id)).toList());
+        assertThat(memory.releaseDetail(forgottenEpisodes.get(0))).as("a dropped episode frees nothing").isZero();
+
+        // A reopen reads every trace back; releasing the forgotten episodes again gives the same index.
+        ChunkMemory reopened = new ChunkMemory(traces, chunks, embedder, ChunkSettings.DEFAULT,
+                id -> history.labels().get(id));
+        forgottenEpisodes.forEach(reopened::releaseDetail);
+        assertThat(reopened.stats()).isEqualTo(after);
+        assertThat(reopened.sessions(robot)).extracting(Chunk::id).isEqualTo(sessions.stream().map(Chunk::id).toList());
+
+        // Consolidation rebuilds the index from the chunk map: dropped episodes stay out, summaries stay listed.
+        memory.consolidate(Timestamp.ZERO, Timestamp.ofNanos(Long.MAX_VALUE), ChunkConsolidationPolicy.DEFAULT);
+        assertThat(memory.stats().indexedEpisodes()).isLessThanOrEqualTo(after.indexedEpisodes());
+        assertThat(memory.stats().heldEvents()).isEqualTo(after.heldEvents());
+        assertThat(memory.sessions(robot)).extracting(Chunk::id).isEqualTo(sessions.stream().map(Chunk::id).toList());
+        assertThat(memory.recall(query).hits()).extracting(RecalledEvent::eventId).isNotEmpty()
+                .doesNotContainAnyElementsOf(forgotten);
+    }
+
+    @Test
     void refusesInconsistentChunksNamingTheField() {
         Chunk valid = observeAll(memory(new TreeMap<>(), new TreeMap<>()), fetchTheMug(1, 10, false)).get(0);
         assertThatThrownBy(() -> new Chunk(0, valid.level(), valid.robot(), valid.start(), valid.end(),

@@ -50,7 +50,9 @@ public final class Forgetting {
         long forgotten = 0;
         long removed = 0;
         for (RobotId robot : chunks.robots()) {
-            for (Chunk session : chunks.sessions(robot)) {
+            // Sessions whose episodes all lost their detail have nothing left to forget: a pass costs what
+            // memory still holds in detail, not the robot's whole past.
+            for (Chunk session : chunks.sessionsWithDetail(robot)) {
                 for (Chunk episode : chunks.members(session)) {
                     examined++;
                     long[] state = rehearsal.getOrDefault(episode.id(), new long[] {0, 0, 0});
