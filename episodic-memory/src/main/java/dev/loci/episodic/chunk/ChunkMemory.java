@@ -385,7 +385,7 @@ public final class ChunkMemory {
         Chunk session = chunk(ChunkLevel.SESSION, digest, members, summary, vector);
         chunks.put(session.id(), session);
         mine.sessions.add(new SessionNode(session.id(), List.copyOf(mine.openNodes), mine.sessionKeys,
-                mine.groupedEpisodes));
+                mine.seenKeys, mine.groupedEpisodes));
         mine.openEpisodes.clear();
         mine.openNodes.clear();
         java.util.Arrays.fill(mine.openSum, 0);
@@ -453,7 +453,7 @@ public final class ChunkMemory {
             }
             RobotChunks mine = robots.get(session.robot());
             mine.sessions.add(new SessionNode(session.id(), List.copyOf(members), mine.sessionKeys,
-                    mine.groupedEpisodes));
+                    mine.seenKeys, mine.groupedEpisodes));
         }
         for (Map.Entry<RobotId, List<Chunk>> entry : episodesByRobot.entrySet()) {
             RobotChunks mine = robots.get(entry.getKey());

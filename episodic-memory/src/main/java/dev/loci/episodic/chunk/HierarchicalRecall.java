@@ -36,7 +36,8 @@ final class HierarchicalRecall {
         float[] q = query.vector().toArray();
         QuantizedVectors.Query qi = QuantizedVectors.query(q);
         // Level 0: every label of an object seen, once; objects-seen keys and episodes score as their best label.
-        float[] labelScores = labels.scores(qi);
+        ObjectLabels.Scores labelsScored = labels.scores(qi);
+        float[] labelScores = labelsScored.scores();
         long inMemory = 0;
         List<SessionNode> sessions = new ArrayList<>();
         List<SessionNode> open = new ArrayList<>();
@@ -71,15 +72,18 @@ final class HierarchicalRecall {
         for (RobotChunks robot : robots) {
             float[] storeScores = new float[robot.sessionKeys.size()];
             robot.sessionKeys.dotRange(qi, 0, storeScores.length, storeScores);
+            float[] seenScores = new float[robot.seenKeys.size()];
+            robot.seenKeys.best(labelScores, labelsScored.nonZero(), labelsScored.nonZeroCount(), seenScores,
+                    new int[seenScores.length]);
             for (SessionNode session : robot.sessions) {
-                offset = scoreSession(session, qi, storeScores, labelScores, keyScores, offset, sessionIndex, keyOffset,
-                        sessionScores, sessionIds);
+                offset = scoreSession(session, qi, storeScores, seenScores, labelScores, keyScores, offset,
+                        sessionIndex, keyOffset, sessionScores, sessionIds);
                 sessionIndex++;
             }
         }
         for (SessionNode session : open) { // open sessions keep their keys in a store of their own
-            offset = scoreSession(session, qi, null, labelScores, keyScores, offset, sessionIndex, keyOffset,
-                    sessionScores, sessionIds);
+            offset = scoreSession(session, qi, null, null, labelScores, keyScores, offset, sessionIndex,
+                    keyOffset, sessionScores, sessionIds);
             sessionIndex++;
         }
         // The best closed sessions, and every robot's open session: the newest episodes are not summarised by a
@@ -192,10 +196,10 @@ final class HierarchicalRecall {
 
     /** Scores session {@code i}'s keys into {@code keyScores} from {@code offset}; returns the next offset. */
     private static int scoreSession(SessionNode session, QuantizedVectors.Query qi, float[] storeScores,
-                                    float[] labelScores, float[] keyScores, int offset, int i, int[] keyOffset,
-                                    float[] sessionScores, long[] sessionIds) {
+                                    float[] seenScores, float[] labelScores, float[] keyScores, int offset, int i,
+                                    int[] keyOffset, float[] sessionScores, long[] sessionIds) {
         keyOffset[i] = offset;
-        session.scoreKeys(qi, storeScores, labelScores, keyScores, offset);
+        session.scoreKeys(qi, storeScores, seenScores, labelScores, keyScores, offset);
         float best = Float.NEGATIVE_INFINITY;
         for (int k = 0; k < session.keyCount(); k++) {
             best = Math.max(best, keyScores[offset + k]);

@@ -33,26 +33,46 @@ final class ObjectLabels {
         int[] seen = new int[episode.objects().size()];
         int n = 0;
         for (long object : episode.objects()) {
-            String label = writer.label(object);
-            Integer index = indexes.get(label);
-            if (index == null) {
-                index = vectors.add(embedder.embed(label).toArray());
-                indexes.put(label, index);
-            }
-            seen[n++] = index;
+            seen[n++] = index(writer.label(object));
         }
         return Arrays.stream(seen).distinct().sorted().toArray();
+    }
+
+    /** The index of {@code label}, embedded and added on first sight. */
+    int index(String label) {
+        Integer index = indexes.get(label);
+        if (index == null) {
+            index = vectors.add(embedder.embed(label).toArray());
+            indexes.put(label, index);
+        }
+        return index;
     }
 
     int size() {
         return vectors.size();
     }
 
-    /** Approximate scores of every label against the query, by label index. */
-    float[] scores(QuantizedVectors.Query query) {
+    /** Approximate scores of every label against the query, by label index, and which of them are not 0. */
+    Scores scores(QuantizedVectors.Query query) {
         float[] scores = new float[vectors.size()];
         vectors.dotRange(query, 0, vectors.size(), scores);
-        return scores;
+        int[] nonZero = new int[scores.length];
+        int n = 0;
+        for (int label = 0; label < scores.length; label++) {
+            if (scores[label] != 0) {
+                nonZero[n++] = label;
+            }
+        }
+        return new Scores(scores, nonZero, n);
+    }
+
+    /** Every label's score, and the labels {@code nonZero[0, nonZeroCount)} whose score is not 0. */
+    record Scores(float[] scores, int[] nonZero, int nonZeroCount) {
+        Scores {
+            if (nonZeroCount < 0 || nonZeroCount > nonZero.length) {
+                throw new IllegalArgumentException("nonZeroCount " + nonZeroCount + " of " + nonZero.length);
+            }
+        }
     }
 
     /** The best score among {@code labels} (negative infinity for none). */

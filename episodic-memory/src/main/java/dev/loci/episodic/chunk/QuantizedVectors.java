@@ -147,6 +147,11 @@ final class QuantizedVectors {
 
     /** Approximate dot products of vectors {@code [from, to)} with the query into {@code out[0, to - from)}. */
     void dotRange(Query query, int from, int to, float[] out) {
+        dotRange(query, from, to, out, 0);
+    }
+
+    /** As {@link #dotRange(Query, int, int, float[])}, into {@code out[at, at + to - from)}. */
+    void dotRange(Query query, int from, int to, float[] out, int at) {
         int[] q = query.values;
         int[] dims = query.nonZero;
         int[] sums = query.sums;
@@ -164,7 +169,7 @@ final class QuantizedVectors {
                 accumulate(sums, page, base + d * width, q[d], n);
             }
             for (int i = 0; i < n; i++) {
-                out[index - from + i] = sums[i] * scales[index + i] * queryScale;
+                out[at + index - from + i] = sums[i] * scales[index + i] * queryScale;
             }
             index += n;
         }

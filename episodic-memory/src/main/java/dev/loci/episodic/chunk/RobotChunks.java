@@ -18,6 +18,8 @@ final class RobotChunks {
     final PackedVectors episodeVectors;
     /** Keys of the robot's closed sessions, in order (int8: they are only ranked). */
     final QuantizedVectors sessionKeys;
+    /** Objects-seen keys of the robot's closed sessions, in order, by label. */
+    final SeenKeys seenKeys = new SeenKeys();
     /** The closed sessions' episode vectors again, grouped by session key (int8: only ranked). */
     final QuantizedVectors groupedEpisodes;
     String openSessionName;
@@ -52,6 +54,6 @@ final class RobotChunks {
         }
         int dimensions = history.dimensions();
         return new SessionNode(EpisodeNode.OPEN, List.copyOf(openNodes), new QuantizedVectors(dimensions),
-                new QuantizedVectors(dimensions));
+                new SeenKeys(), new QuantizedVectors(dimensions));
     }
 }

@@ -19,12 +19,14 @@ final class SessionNode {
     private final int taskKeys;
     private final int[][] keyMembers;
     private final int[][] seenLabels;
+    /** Where this session's objects-seen keys start in its robot's {@link SeenKeys}. */
+    private final int seenFrom;
     private final QuantizedVectors groupedEpisodes;
     /** Task key k's episodes are at {@code [groupFrom[k], groupFrom[k] + keyMembers[k].length)} of groupedEpisodes. */
     private final int[] groupFrom;
 
     /** Computes the session's keys from its episodes and appends them and the grouped episodes to the stores. */
-    SessionNode(long chunkId, List<EpisodeNode> episodes, QuantizedVectors keyStore,
+    SessionNode(long chunkId, List<EpisodeNode> episodes, QuantizedVectors keyStore, SeenKeys seenKeyStore,
                 QuantizedVectors groupedEpisodeStore) {
         this.chunkId = chunkId;
         this.episodes = episodes;
@@ -38,6 +40,10 @@ final class SessionNode {
         this.taskKeys = computed.taskKeys();
         this.keyMembers = computed.members();
         this.seenLabels = computed.seenLabels();
+        this.seenFrom = seenKeyStore.size();
+        for (int[] seen : seenLabels) {
+            seenKeyStore.add(seen);
+        }
         this.groupFrom = new int[taskKeys];
         for (int k = 0; k < taskKeys; k++) {
             groupFrom[k] = groupedEpisodeStore.size();
@@ -63,21 +69,20 @@ final class SessionNode {
 
     /**
      * Approximate scores of all keys into {@code out[offset, offset + keyCount)}: task keys from
-     * {@code storeScores} (the scores of the whole key store, or null to score this session's keys now), the
-     * others by their best label.
+     * {@code storeScores} (the scores of the whole key store), the others from {@code seenScores} (the best
+     * label scores of the whole {@link SeenKeys} store); both null to score this session's keys now.
      */
-    void scoreKeys(QuantizedVectors.Query query, float[] storeScores, float[] labelScores, float[] out,
-                   int offset) {
+    void scoreKeys(QuantizedVectors.Query query, float[] storeScores, float[] seenScores, float[] labelScores,
+                   float[] out, int offset) {
         if (storeScores == null) {
-            float[] own = new float[taskKeys];
-            keys.dotRange(query, keyFrom, keyFrom + taskKeys, own);
-            System.arraycopy(own, 0, out, offset, taskKeys);
-        } else {
-            System.arraycopy(storeScores, keyFrom, out, offset, taskKeys);
+            keys.dotRange(query, keyFrom, keyFrom + taskKeys, out, offset);
+            for (int k = taskKeys; k < keyMembers.length; k++) {
+                out[offset + k] = ObjectLabels.best(labelScores, seenLabels[k - taskKeys]);
+            }
+            return;
         }
-        for (int k = taskKeys; k < keyMembers.length; k++) {
-            out[offset + k] = ObjectLabels.best(labelScores, seenLabels[k - taskKeys]);
-        }
+        System.arraycopy(storeScores, keyFrom, out, offset, taskKeys);
+        System.arraycopy(seenScores, seenFrom, out, offset + taskKeys, keyMembers.length - taskKeys);
     }
 
     /** Approximate scores of key {@code k}'s episodes, in {@link #keyMembers} order, into {@code out}. */
