@@ -50,6 +50,8 @@ public final class ChunkMemory {
     private final EventSegmenter segmenter;
     private final ObjectLabels labels;
     private final Map<RobotId, RobotChunks> robots = new TreeMap<>();
+    /** Each recalling thread's working arrays, kept between its questions (see {@link RecallScratch}). */
+    private final ThreadLocal<RecallScratch> recallScratch = ThreadLocal.withInitial(RecallScratch::new);
     private long nextChunkId;
 
     public ChunkMemory(NavigableMap<Long, EventTrace> traces, NavigableMap<Long, Chunk> chunks,
@@ -194,7 +196,7 @@ public final class ChunkMemory {
 
     public RecallResult recall(RecallQuery query) {
         Require.present("query", query);
-        return HierarchicalRecall.recall(covered(query), labels, query);
+        return HierarchicalRecall.recall(covered(query), labels, query, recallScratch.get());
     }
 
     /** The same query answered by scoring every event (the beams are ignored): the exact reference. */

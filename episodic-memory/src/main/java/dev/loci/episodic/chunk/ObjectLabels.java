@@ -54,11 +54,15 @@ final class ObjectLabels {
 
     /** Approximate scores of every label against the query, by label index, and which of them are not 0. */
     Scores scores(QuantizedVectors.Query query) {
-        float[] scores = new float[vectors.size()];
-        vectors.dotRange(query, 0, vectors.size(), scores);
-        int[] nonZero = new int[scores.length];
+        return scores(query, new float[size()], new int[size()]);
+    }
+
+    /** As {@link #scores(QuantizedVectors.Query)}, into the given buffers (at least {@link #size()} long). */
+    Scores scores(QuantizedVectors.Query query, float[] scores, int[] nonZero) {
+        int size = vectors.size();
+        vectors.dotRange(query, 0, size, scores);
         int n = 0;
-        for (int label = 0; label < scores.length; label++) {
+        for (int label = 0; label < size; label++) {
             if (scores[label] != 0) {
                 nonZero[n++] = label;
             }

@@ -54,7 +54,12 @@ final class SeenKeys {
      * {@link #size()} ints.
      */
     void best(float[] scores, int[] nonZero, int nonZeroCount, float[] out, int[] hits) {
-        Arrays.fill(out, 0, size, Float.NEGATIVE_INFINITY);
+        best(scores, nonZero, nonZeroCount, out, 0, hits);
+    }
+
+    /** As {@link #best(float[], int[], int, float[], int[])}, into {@code out[at, at + size)}. */
+    void best(float[] scores, int[] nonZero, int nonZeroCount, float[] out, int at, int[] hits) {
+        Arrays.fill(out, at, at + size, Float.NEGATIVE_INFINITY);
         Arrays.fill(hits, 0, size, 0);
         for (int n = 0; n < nonZeroCount; n++) {
             int label = nonZero[n];
@@ -65,13 +70,13 @@ final class SeenKeys {
             int[] keys = postings[label];
             for (int i = 0, length = lengths[label]; i < length; i++) {
                 int key = keys[i];
-                out[key] = Math.max(out[key], score);
+                out[at + key] = Math.max(out[at + key], score);
                 hits[key]++;
             }
         }
         for (int key = 0; key < size; key++) {
             if (hits[key] < labelCounts[key]) {
-                out[key] = Math.max(out[key], 0f);
+                out[at + key] = Math.max(out[at + key], 0f);
             }
         }
     }

@@ -15,10 +15,10 @@ final class SessionNode {
     final long chunkId;
     final List<EpisodeNode> episodes;
     private final QuantizedVectors keys;
+    private final SeenKeys seenKeys;
     private final int keyFrom;
     private final int taskKeys;
     private final int[][] keyMembers;
-    private final int[][] seenLabels;
     /** Where this session's objects-seen keys start in its robot's {@link SeenKeys}. */
     private final int seenFrom;
     private final QuantizedVectors groupedEpisodes;
@@ -31,6 +31,7 @@ final class SessionNode {
         this.chunkId = chunkId;
         this.episodes = episodes;
         this.keys = keyStore;
+        this.seenKeys = seenKeyStore;
         this.groupedEpisodes = groupedEpisodeStore;
         SessionKeys.Keys computed = SessionKeys.of(episodes, keyStore.dimensions());
         this.keyFrom = keyStore.size();
@@ -39,9 +40,8 @@ final class SessionNode {
         }
         this.taskKeys = computed.taskKeys();
         this.keyMembers = computed.members();
-        this.seenLabels = computed.seenLabels();
         this.seenFrom = seenKeyStore.size();
-        for (int[] seen : seenLabels) {
+        for (int[] seen : computed.seenLabels()) {
             seenKeyStore.add(seen);
         }
         this.groupFrom = new int[taskKeys];
@@ -67,22 +67,19 @@ final class SessionNode {
         return keyFrom;
     }
 
-    /**
-     * Approximate scores of all keys into {@code out[offset, offset + keyCount)}: task keys from
-     * {@code storeScores} (the scores of the whole key store), the others from {@code seenScores} (the best
-     * label scores of the whole {@link SeenKeys} store); both null to score this session's keys now.
-     */
-    void scoreKeys(QuantizedVectors.Query query, float[] storeScores, float[] seenScores, float[] labelScores,
-                   float[] out, int offset) {
-        if (storeScores == null) {
-            keys.dotRange(query, keyFrom, keyFrom + taskKeys, out, offset);
-            for (int k = taskKeys; k < keyMembers.length; k++) {
-                out[offset + k] = ObjectLabels.best(labelScores, seenLabels[k - taskKeys]);
-            }
-            return;
-        }
-        System.arraycopy(storeScores, keyFrom, out, offset, taskKeys);
-        System.arraycopy(seenScores, seenFrom, out, offset + taskKeys, keyMembers.length - taskKeys);
+    /** Where this session's objects-seen keys start in its {@link SeenKeys} store. */
+    int seenFrom() {
+        return seenFrom;
+    }
+
+    /** The store of its task keys (its robot's, or its own for an open session). */
+    QuantizedVectors keyStore() {
+        return keys;
+    }
+
+    /** The store of its objects-seen keys (its robot's, or its own for an open session). */
+    SeenKeys seenKeyStore() {
+        return seenKeys;
     }
 
     /** Approximate scores of key {@code k}'s episodes, in {@link #keyMembers} order, into {@code out}. */
