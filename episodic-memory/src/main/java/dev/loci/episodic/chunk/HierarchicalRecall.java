@@ -108,15 +108,21 @@ final class HierarchicalRecall {
             taskStore.dotRange(qi, 0, taskStore.size(), taskScores, taskBase);
             seenStore.best(labelScores, labelsScored.nonZero(), labelsScored.nonZeroCount(), seenScores, seenBase,
                     b.seenHits);
-            for (SessionNode session : sourceSessions.get(source)) {
+            // Scores are never NaN nor -0.0 (an integer sum times positive scales), so a comparison is Math.max.
+            List<SessionNode> ofSource = sourceSessions.get(source);
+            for (int i = 0, count = ofSource.size(); i < count; i++) {
+                SessionNode session = ofSource.get(i);
+                int taskKeys = session.taskKeyCount();
                 int task = taskAt[s] = taskBase + session.keyFrom();
                 int seen = seenAt[s] = seenBase + session.seenFrom();
                 float best = Float.NEGATIVE_INFINITY;
-                for (int k = task, end = task + session.taskKeyCount(); k < end; k++) {
-                    best = Math.max(best, taskScores[k]);
+                for (int k = task, end = task + taskKeys; k < end; k++) {
+                    float score = taskScores[k];
+                    best = score > best ? score : best;
                 }
-                for (int k = seen, end = seen + session.keyCount() - session.taskKeyCount(); k < end; k++) {
-                    best = Math.max(best, seenScores[k]);
+                for (int k = seen, end = seen + session.keyCount() - taskKeys; k < end; k++) {
+                    float score = seenScores[k];
+                    best = score > best ? score : best;
                 }
                 sessionScores[s] = best;
                 sessionIds[s] = session.chunkId;

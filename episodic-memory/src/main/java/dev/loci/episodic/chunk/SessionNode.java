@@ -19,6 +19,8 @@ final class SessionNode {
     private final int keyFrom;
     private final int taskKeys;
     private final int[][] keyMembers;
+    /** keyMembers.length, kept here: level 1 reads it for every session, and the array is a cache miss away. */
+    private final int keyCount;
     /** Where this session's objects-seen keys start in its robot's {@link SeenKeys}. */
     private final int seenFrom;
     private final QuantizedVectors groupedEpisodes;
@@ -40,6 +42,7 @@ final class SessionNode {
         }
         this.taskKeys = computed.taskKeys();
         this.keyMembers = computed.members();
+        this.keyCount = keyMembers.length;
         this.seenFrom = seenKeyStore.size();
         for (int[] seen : computed.seenLabels()) {
             seenKeyStore.add(seen);
@@ -54,7 +57,7 @@ final class SessionNode {
     }
 
     int keyCount() {
-        return keyMembers.length;
+        return keyCount;
     }
 
     /** Task keys in the key store (the other keys are scored by labels). */
