@@ -29,6 +29,8 @@ import java.util.Map;
  * <p>Exhaustive: score every event's float vector; the reference the hierarchical path is measured against.
  */
 final class HierarchicalRecall {
+    /** Episodes whose events are scored together (their cache misses overlap, see dotRuns). */
+    private static final int RUNS = 8;
     private HierarchicalRecall() {
     }
 
@@ -175,7 +177,9 @@ final class HierarchicalRecall {
         for (int best : bestGroups) {
             episodeCount += sessions.get(sessionOf(groupIds[best])).keyMembers(keyOf(groupIds[best])).length;
         }
-        EpisodeNode[] episodes = b.episodes = RecallScratch.fit(b.episodes, episodeCount);
+        // A scored episode is (session, position) until chosen: resolving the node of every candidate episode
+        // cost a few dependent cache misses each.
+        long[] episodeAt = b.episodeAt = RecallScratch.fit(b.episodeAt, episodeCount);
         float[] episodeScores = b.episodeScores = RecallScratch.fit(b.episodeScores, episodeCount);
         long[] episodeIds = b.episodeIds = RecallScratch.fit(b.episodeIds, episodeCount);
         float[] scratch = b.scores;
@@ -203,11 +207,10 @@ final class HierarchicalRecall {
                     episodeScores[seen] = Math.max(episodeScores[seen], scratch[m]);
                     continue;
                 }
-                EpisodeNode episode = session.episodes.get(members[m]);
                 slotOf[members[m]] = e;
-                episodes[e] = episode;
+                episodeAt[e] = (long) sessionIndex << 32 | members[m];
                 episodeScores[e] = scratch[m];
-                episodeIds[e] = episode.chunkId;
+                episodeIds[e] = session.episodeId(members[m]);
                 e++;
             }
         }
@@ -219,16 +222,38 @@ final class HierarchicalRecall {
                 descendedIds.add(episodeIds[i]);
             }
         }
-        EpisodeNode[] descended = inLogOrder(episodes, bestEpisodes, histories, b);
-        Arrays.fill(episodes, 0, e, null); // nothing forgotten stays reachable from the working arrays
+        EpisodeNode[] chosen = new EpisodeNode[bestEpisodes.length];
+        for (int i = 0; i < chosen.length; i++) {
+            long at = episodeAt[bestEpisodes[i]];
+            chosen[i] = sessions.get((int) (at >>> 32)).episodes.get((int) at);
+        }
+        EpisodeNode[] descended = inLogOrder(chosen, histories, b);
 
         // Level 4: the chosen episodes' events, int8 in runs, keep the best candidates; then the candidates'
         // exact (float) scores decide the top k, so hits and their scores are the scan's. The open tails (events
         // not in any episode yet, at most a segment or two per robot) are scored directly.
         TopEvents candidates = new TopEvents(candidates(query.k()));
         int scored = 0;
-        for (EpisodeNode node : descended) {
-            scored += scoreEvents(node, qi, candidates, b);
+        for (int i = 0; i < descended.length; ) { // a few episodes of one robot at a time, see dotRuns
+            RobotHistory history = descended[i].history;
+            int runs = 0;
+            int length = 0;
+            while (i + runs < descended.length && runs < RUNS && descended[i + runs].history == history) {
+                b.runFrom[runs] = descended[i + runs].from;
+                b.runTo[runs] = descended[i + runs].to;
+                length += b.runTo[runs] - b.runFrom[runs];
+                runs++;
+            }
+            float[] scores = b.scores = RecallScratch.fit(b.scores, length);
+            b.touched += history.approximateScores(qi, b.runFrom, b.runTo, runs, scores);
+            int o = 0;
+            for (int r = 0; r < runs; r++) {
+                for (int ordinal = b.runFrom[r]; ordinal < b.runTo[r]; ordinal++) {
+                    candidates.offer(scores[o++], history, ordinal);
+                }
+            }
+            scored += length;
+            i += runs;
         }
         for (EpisodeNode node : tails) {
             scored += scoreEvents(node, qi, candidates, b);
@@ -255,13 +280,9 @@ final class HierarchicalRecall {
      * The chosen episodes in log order (robot by robot, each robot's by first event), so their events are read
      * front to back. The order changes no result (top-k breaks ties by id), only how fast memory is read.
      */
-    private static EpisodeNode[] inLogOrder(EpisodeNode[] episodes, int[] chosen, List<RobotHistory> histories,
-                                            RecallScratch b) {
-        EpisodeNode[] ordered = new EpisodeNode[chosen.length];
+    private static EpisodeNode[] inLogOrder(EpisodeNode[] chosen, List<RobotHistory> histories, RecallScratch b) {
         if (chosen.length >= 1 << 24) { // too many to pack (first event, index) in a long: sort by comparison
-            for (int i = 0; i < chosen.length; i++) {
-                ordered[i] = episodes[chosen[i]];
-            }
+            EpisodeNode[] ordered = chosen.clone();
             Arrays.sort(ordered, Comparator.comparing((EpisodeNode n) -> n.history.robot())
                     .thenComparingInt(n -> n.from));
             return ordered;
@@ -271,15 +292,15 @@ final class HierarchicalRecall {
         for (RobotHistory history : histories) {
             int from = filled;
             for (int i = 0; i < chosen.length; i++) {
-                EpisodeNode node = episodes[chosen[i]];
-                if (node.history == history) {
-                    order[filled++] = (long) node.from << 24 | i;
+                if (chosen[i].history == history) {
+                    order[filled++] = (long) chosen[i].from << 24 | i;
                 }
             }
             Arrays.sort(order, from, filled);
         }
+        EpisodeNode[] ordered = new EpisodeNode[filled];
         for (int i = 0; i < filled; i++) {
-            ordered[i] = episodes[chosen[(int) (order[i] & 0xFFFFFF)]];
+            ordered[i] = chosen[(int) (order[i] & 0xFFFFFF)];
         }
         return ordered;
     }

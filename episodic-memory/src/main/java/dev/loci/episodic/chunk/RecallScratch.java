@@ -1,12 +1,10 @@
 package dev.loci.episodic.chunk;
 
-import java.util.Arrays;
-
 /**
  * The working arrays of one thread's hierarchical recalls, grown as needed and kept between questions: a
  * question at 1M events used ~2-3 MB of fresh arrays (scores of ~94k keys, ~47k candidate groups, ~40k
- * episodes), which the allocator and the collector paid for on every question. Only arrays of primitives and
- * of episode nodes, which recall clears after use, so nothing forgotten stays reachable from here.
+ * episodes), which the allocator and the collector paid for on every question. Only arrays of primitives, so
+ * nothing forgotten stays reachable from here.
  */
 final class RecallScratch {
     float[] labelScores = new float[0];
@@ -20,13 +18,17 @@ final class RecallScratch {
     int[] seenAt = new int[0];
     float[] groupScores = new float[0];
     long[] groupIds = new long[0];
-    EpisodeNode[] episodes = new EpisodeNode[0];
+    long[] episodeAt = new long[0];
     float[] episodeScores = new float[0];
     long[] episodeIds = new long[0];
     int[] slotOf = new int[64];
     float[] scores = new float[64];
     float[] selection = new float[0];
     long[] order = new long[0];
+    int[] runFrom = new int[64];
+    int[] runTo = new int[64];
+    /** What level 4's cache touches read, kept so that they are not optimised away. */
+    int touched;
 
     static float[] fit(float[] buffer, int length) {
         return buffer.length >= length ? buffer : new float[grown(buffer.length, length)];
@@ -38,10 +40,6 @@ final class RecallScratch {
 
     static long[] fit(long[] buffer, int length) {
         return buffer.length >= length ? buffer : new long[grown(buffer.length, length)];
-    }
-
-    static EpisodeNode[] fit(EpisodeNode[] buffer, int length) {
-        return buffer.length >= length ? buffer : Arrays.copyOf(buffer, grown(buffer.length, length));
     }
 
     /** A quarter more than asked, so a memory that grows by a few nodes a question does not reallocate each time. */

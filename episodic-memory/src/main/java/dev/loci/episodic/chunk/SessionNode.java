@@ -21,6 +21,8 @@ final class SessionNode {
     private final int[][] keyMembers;
     /** keyMembers.length, kept here: level 1 reads it for every session, and the array is a cache miss away. */
     private final int keyCount;
+    /** The episodes' chunk ids by position: recall reads tens of thousands a question, an array not the nodes. */
+    private final long[] episodeIds;
     /** Where this session's objects-seen keys start in its robot's {@link SeenKeys}. */
     private final int seenFrom;
     private final QuantizedVectors groupedEpisodes;
@@ -43,6 +45,7 @@ final class SessionNode {
         this.taskKeys = computed.taskKeys();
         this.keyMembers = computed.members();
         this.keyCount = keyMembers.length;
+        this.episodeIds = episodes.stream().mapToLong(episode -> episode.chunkId).toArray();
         this.seenFrom = seenKeyStore.size();
         for (int[] seen : computed.seenLabels()) {
             seenKeyStore.add(seen);
@@ -95,6 +98,11 @@ final class SessionNode {
         for (int m = 0; m < members.length; m++) {
             out[m] = ObjectLabels.best(labelScores, episodes.get(members[m]).labels);
         }
+    }
+
+    /** The chunk id of the episode at {@code position} of {@link #episodes}. */
+    long episodeId(int position) {
+        return episodeIds[position];
     }
 
     /** Positions (in {@link #episodes}) of the episodes under key {@code k}. */

@@ -97,14 +97,57 @@ final class SparseQuantizedVectors {
         return true;
     }
 
+    /**
+     * Approximate dot products of the runs {@code [from[r], to[r])}, {@code r < runs}, back to back into
+     * {@code out}. Before scoring, it reads one element of every cache line the runs will need, run after run:
+     * the chosen episodes lie scattered over the history, and scored one at a time each waited on a chain of
+     * cache misses (page, its ends, its elements) that these independent reads let the processor overlap. Returns
+     * a value of the touched elements, for the caller to keep so that the reads are not optimised away.
+     */
+    int dotRuns(QuantizedVectors.Query query, int[] from, int[] to, int runs, float[] out) {
+        int touched = 0;
+        for (int r = 0; r < runs; r++) { // the pages, the first line of each run's ends and scales
+            Page page = pages[from[r] >>> PAGE_SHIFT];
+            if (page != null) {
+                touched += page.ends[from[r] & (PAGE - 1)];
+            }
+            touched += Float.floatToRawIntBits(scales[from[r]]);
+        }
+        for (int r = 0; r < runs; r++) { // every line of each run's elements (a run within one page)
+            Page page = pages[from[r] >>> PAGE_SHIFT];
+            int slot = from[r] & (PAGE - 1);
+            int last = to[r] - 1;
+            if (page == null || last >>> PAGE_SHIFT != from[r] >>> PAGE_SHIFT) {
+                continue;
+            }
+            short[] dims = page.dims;
+            int end = page.ends[last & (PAGE - 1)];
+            for (int j = slot == 0 ? 0 : page.ends[slot - 1]; j < end; j += 32) {
+                touched += dims[j];
+            }
+        }
+        int at = 0;
+        for (int r = 0; r < runs; r++) {
+            dotRange(query, from[r], to[r], out, at);
+            at += to[r] - from[r];
+        }
+        return touched;
+    }
+
     /** Approximate dot products of vectors {@code [from, to)} with the query into {@code out[0, to - from)}. */
     void dotRange(QuantizedVectors.Query query, int from, int to, float[] out) {
+        dotRange(query, from, to, out, 0);
+    }
+
+    /** As {@link #dotRange(QuantizedVectors.Query, int, int, float[])}, into {@code out[at, at + to - from)}. */
+
+    void dotRange(QuantizedVectors.Query query, int from, int to, float[] out, int at) {
         int[] q = query.values();
         float queryScale = query.scale();
         for (int index = from; index < to; index++) {
             Page page = pages[index >>> PAGE_SHIFT];
             if (page == null) {
-                out[index - from] = 0;
+                out[at + index - from] = 0;
                 continue;
             }
             int slot = index & (PAGE - 1);
@@ -123,7 +166,7 @@ final class SparseQuantizedVectors {
                     sum += q[dims[j]] * values[j];
                 }
             }
-            out[index - from] = sum * scales[index] * queryScale;
+            out[at + index - from] = sum * scales[index] * queryScale;
         }
     }
 }
