@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The labels of the objects episodes saw, each embedded once (int8, for ranking, stored by dimension: see
- * {@link PostingVectors}), and per episode the labels it saw. A question about where an item was seen scores every label
- * once, and a chunk's objects score is the score of its best label: the episode that saw the green bottle among a
+ * {@link PostingVectors}), and per episode the labels it saw. A question about where an item was seen scores
+ * every label once, and a chunk's objects score is the score of its best label: the episode that saw the green bottle among a
  * dozen other objects scores as the bottle, not as a twelfth of it (the mean of the labels, used before, left 11%
  * of sighting questions at 1M events with a different top 10 than the exact scan; README-segmentation.md). Derived
  * from the stored chunks and the object labels on rebuild; nothing extra is stored.
