@@ -13,6 +13,11 @@ final class BestIndices {
     }
 
     static int[] of(float[] scores, long[] ids, int n, int m) {
+        return of(scores, ids, n, m, new float[0]);
+    }
+
+    /** As {@link #of(float[], long[], int, int)}, selecting in {@code work} if it holds n scores (else a copy). */
+    static int[] of(float[] scores, long[] ids, int n, int m, float[] work) {
         if (m >= n) {
             int[] all = new int[n];
             Arrays.setAll(all, i -> i);
@@ -21,8 +26,9 @@ final class BestIndices {
         if (m <= 0) {
             return new int[0];
         }
-        float[] copy = Arrays.copyOf(scores, n);
-        float threshold = select(copy, n - m); // the m-th best score
+        float[] copy = work.length >= n ? work : new float[n];
+        System.arraycopy(scores, 0, copy, 0, n);
+        float threshold = select(copy, 0, n - 1, n - m); // the m-th best score
         int[] chosen = new int[m];
         int above = 0;
         int ties = 0;
@@ -67,9 +73,7 @@ final class BestIndices {
     }
 
     /** The value that would stand at position {@code rank} if {@code values} were sorted ascending. */
-    private static float select(float[] values, int rank) {
-        int lo = 0;
-        int hi = values.length - 1;
+    private static float select(float[] values, int lo, int hi, int rank) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             float pivot = median(values[lo], values[mid], values[hi]);

@@ -57,6 +57,8 @@ public final class ChunkMemory {
     private final Map<RobotId, RobotChunks> robots = new TreeMap<>();
     /** Robots with episodes released since their index was last compacted (see {@link #settle()}). */
     private final Set<RobotId> released = new HashSet<>();
+    /** Each recalling thread's working arrays, kept between its questions (see {@link RecallScratch}). */
+    private final ThreadLocal<RecallScratch> recallScratch = ThreadLocal.withInitial(RecallScratch::new);
     private long nextChunkId;
 
     public ChunkMemory(NavigableMap<Long, EventTrace> traces, NavigableMap<Long, Chunk> chunks,
@@ -205,7 +207,7 @@ public final class ChunkMemory {
     public RecallResult recall(RecallQuery query) {
         Require.present("query", query);
         settle();
-        return HierarchicalRecall.recall(covered(query), labels, query);
+        return HierarchicalRecall.recall(covered(query), labels, query, recallScratch.get());
     }
 
     /** The same query answered by scoring every event (the beams are ignored): the exact reference. */
@@ -460,7 +462,7 @@ public final class ChunkMemory {
         Chunk session = chunk(ChunkLevel.SESSION, digest, members, summary, vector);
         chunks.put(session.id(), session);
         mine.sessions.add(new SessionNode(session.id(), List.copyOf(mine.openNodes), mine.sessionKeys,
-                mine.groupedEpisodes));
+                mine.seenKeys, mine.groupedEpisodes));
         mine.openEpisodes.clear();
         mine.openNodes.clear();
         java.util.Arrays.fill(mine.openSum, 0);
@@ -537,7 +539,7 @@ public final class ChunkMemory {
                 mine.addSummaryOnly(session.id());
             } else {
                 mine.sessions.add(new SessionNode(session.id(), List.copyOf(members), mine.sessionKeys,
-                        mine.groupedEpisodes));
+                        mine.seenKeys, mine.groupedEpisodes));
             }
         }
         for (Map.Entry<RobotId, RobotChunks> entry : robots.entrySet()) {

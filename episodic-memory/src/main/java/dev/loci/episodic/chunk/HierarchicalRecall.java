@@ -29,29 +29,44 @@ import java.util.Map;
  * <p>Exhaustive: score every event's float vector; the reference the hierarchical path is measured against.
  */
 final class HierarchicalRecall {
+    /** Episodes whose events are scored together (their cache misses overlap, see dotRuns). */
+    private static final int RUNS = 8;
     private HierarchicalRecall() {
     }
 
     static RecallResult recall(Collection<RobotChunks> robots, ObjectLabels labels, RecallQuery query) {
+        return recall(robots, labels, query, new RecallScratch());
+    }
+
+    /** As {@link #recall(Collection, ObjectLabels, RecallQuery)}, in the calling thread's working arrays. */
+    static RecallResult recall(Collection<RobotChunks> robots, ObjectLabels labels, RecallQuery query,
+                               RecallScratch b) {
         float[] q = query.vector().toArray();
         QuantizedVectors.Query qi = QuantizedVectors.query(q);
         // Level 0: every label of an object seen, once; objects-seen keys and episodes score as their best label.
-        float[] labelScores = labels.scores(qi);
+        b.labelScores = RecallScratch.fit(b.labelScores, labels.size());
+        b.nonZeroLabels = RecallScratch.fit(b.nonZeroLabels, labels.size());
+        ObjectLabels.Scores labelsScored = labels.scores(qi, b.labelScores, b.nonZeroLabels);
+        float[] labelScores = labelsScored.scores();
         long inMemory = 0;
         List<SessionNode> sessions = new ArrayList<>();
         List<SessionNode> open = new ArrayList<>();
         List<EpisodeNode> tails = new ArrayList<>();
-        int keyTotal = 0;
+        List<RobotHistory> histories = new ArrayList<>();
+        // Key sources: each robot's stores of its closed sessions' keys, then each open session's own stores.
+        List<QuantizedVectors> taskStores = new ArrayList<>();
+        List<SeenKeys> seenStores = new ArrayList<>();
+        List<List<SessionNode>> sourceSessions = new ArrayList<>();
         for (RobotChunks robot : robots) {
             inMemory += robot.history.size() - robot.history.first();
+            histories.add(robot.history);
             sessions.addAll(robot.sessions);
-            for (SessionNode session : robot.sessions) {
-                keyTotal += session.keyCount();
-            }
+            taskStores.add(robot.sessionKeys);
+            seenStores.add(robot.seenKeys);
+            sourceSessions.add(robot.sessions);
             SessionNode openSession = robot.openSessionNode();
             if (openSession != null) {
                 open.add(openSession);
-                keyTotal += openSession.keyCount();
             }
             EpisodeNode tail = robot.tailNode();
             if (tail != null) {
@@ -60,125 +75,188 @@ final class HierarchicalRecall {
         }
         int closedSessions = sessions.size();
         sessions.addAll(open);
-        // Level 1: every key of every session (the task keys are one contiguous int8 run per robot); a session
-        // scores as its best key.
-        float[] keyScores = new float[keyTotal];
-        int[] keyOffset = new int[sessions.size()];
-        float[] sessionScores = new float[sessions.size()];
-        long[] sessionIds = new long[sessions.size()];
-        int offset = 0;
-        int sessionIndex = 0;
-        for (RobotChunks robot : robots) {
-            float[] storeScores = new float[robot.sessionKeys.size()];
-            robot.sessionKeys.dotRange(qi, 0, storeScores.length, storeScores);
-            for (SessionNode session : robot.sessions) {
-                offset = scoreSession(session, qi, storeScores, labelScores, keyScores, offset, sessionIndex, keyOffset,
-                        sessionScores, sessionIds);
-                sessionIndex++;
-            }
+        for (SessionNode session : open) {
+            taskStores.add(session.keyStore());
+            seenStores.add(session.seenKeyStore());
+            sourceSessions.add(List.of(session));
         }
-        for (SessionNode session : open) { // open sessions keep their keys in a store of their own
-            offset = scoreSession(session, qi, null, labelScores, keyScores, offset, sessionIndex, keyOffset,
-                    sessionScores, sessionIds);
-            sessionIndex++;
+        // Level 1: every key of every session: the task keys of a source are one contiguous int8 run, the
+        // objects-seen keys one pass over the labels that score; a session scores as its best key. A store holds
+        // exactly its sessions' keys, so key k of session s is at taskAt[s] + k (task keys) or
+        // seenAt[s] + k - taskKeys (objects-seen keys) of the scores.
+        int taskTotal = 0;
+        int seenTotal = 0;
+        int seenMost = 0;
+        for (int source = 0; source < taskStores.size(); source++) {
+            taskTotal += taskStores.get(source).size();
+            seenTotal += seenStores.get(source).size();
+            seenMost = Math.max(seenMost, seenStores.get(source).size());
+        }
+        int keyTotal = taskTotal + seenTotal;
+        float[] taskScores = b.taskScores = RecallScratch.fit(b.taskScores, taskTotal);
+        float[] seenScores = b.seenScores = RecallScratch.fit(b.seenScores, seenTotal);
+        b.seenHits = RecallScratch.fit(b.seenHits, seenMost);
+        int sessionCount = sessions.size();
+        float[] sessionScores = b.sessionScores = RecallScratch.fit(b.sessionScores, sessionCount);
+        long[] sessionIds = b.sessionIds = RecallScratch.fit(b.sessionIds, sessionCount);
+        int[] taskAt = b.taskAt = RecallScratch.fit(b.taskAt, sessionCount);
+        int[] seenAt = b.seenAt = RecallScratch.fit(b.seenAt, sessionCount);
+        int taskBase = 0;
+        int seenBase = 0;
+        int s = 0;
+        for (int source = 0; source < taskStores.size(); source++) {
+            QuantizedVectors taskStore = taskStores.get(source);
+            SeenKeys seenStore = seenStores.get(source);
+            taskStore.dotRange(qi, 0, taskStore.size(), taskScores, taskBase);
+            seenStore.best(labelScores, labelsScored.nonZero(), labelsScored.nonZeroCount(), seenScores, seenBase,
+                    b.seenHits);
+            // Scores are never NaN nor -0.0 (an integer sum times positive scales), so a comparison is Math.max.
+            List<SessionNode> ofSource = sourceSessions.get(source);
+            for (int i = 0, count = ofSource.size(); i < count; i++) {
+                SessionNode session = ofSource.get(i);
+                int taskKeys = session.taskKeyCount();
+                int task = taskAt[s] = taskBase + session.keyFrom();
+                int seen = seenAt[s] = seenBase + session.seenFrom();
+                float best = Float.NEGATIVE_INFINITY;
+                for (int k = task, end = task + taskKeys; k < end; k++) {
+                    float score = taskScores[k];
+                    best = score > best ? score : best;
+                }
+                for (int k = seen, end = seen + session.keyCount() - taskKeys; k < end; k++) {
+                    float score = seenScores[k];
+                    best = score > best ? score : best;
+                }
+                sessionScores[s] = best;
+                sessionIds[s] = session.chunkId;
+                s++;
+            }
+            taskBase += taskStore.size();
+            seenBase += seenStore.size();
         }
         // The best closed sessions, and every robot's open session: the newest episodes are not summarised by a
         // closed session yet, and there is at most one open session per robot. Chosen nodes are visited in
         // memory order (BestIndices returns index order), so their vectors are read front to back, which the
         // hardware prefetches (score order measured 2-3x slower per vector). The result does not depend on the
         // order: selection and top-k break ties by id.
-        int[] bestClosed = BestIndices.of(sessionScores, sessionIds, closedSessions, query.sessionBeam());
+        b.selection = RecallScratch.fit(b.selection, sessionCount);
+        int[] bestClosed = BestIndices.of(sessionScores, sessionIds, closedSessions, query.sessionBeam(),
+                b.selection);
         int[] bestSessions = Arrays.copyOf(bestClosed, bestClosed.length + open.size());
         for (int i = 0; i < open.size(); i++) {
             bestSessions[bestClosed.length + i] = closedSessions + i;
         }
 
-        // Level 2: the keys (task groups) of the best sessions; keep the best groupBeam of them.
+        // Level 2: the keys (task groups) of the best sessions; keep the best groupBeam of them. A group's id
+        // (session << 20 | key) is unique and stable for this query: ties go by position.
         int candidateKeys = 0;
-        for (int s : bestSessions) {
-            candidateKeys += sessions.get(s).keyCount();
+        for (int best : bestSessions) {
+            candidateKeys += sessions.get(best).keyCount();
         }
-        float[] groupScores = new float[candidateKeys];
-        long[] groupIds = new long[candidateKeys];
-        int[] groupSession = new int[candidateKeys];
-        int[] groupKey = new int[candidateKeys];
+        float[] groupScores = b.groupScores = RecallScratch.fit(b.groupScores, candidateKeys);
+        long[] groupIds = b.groupIds = RecallScratch.fit(b.groupIds, candidateKeys);
         int g = 0;
-        for (int s : bestSessions) {
-            for (int k = 0; k < sessions.get(s).keyCount(); k++) {
-                groupScores[g] = keyScores[keyOffset[s] + k];
-                groupIds[g] = (long) s << 20 | k; // unique and stable for this query: ties by position
-                groupSession[g] = s;
-                groupKey[g] = k;
-                g++;
+        for (int best : bestSessions) {
+            SessionNode session = sessions.get(best);
+            int taskKeys = session.taskKeyCount();
+            int task = taskAt[best];
+            for (int k = 0; k < taskKeys; k++) {
+                groupScores[g] = taskScores[task + k];
+                groupIds[g++] = (long) best << 20 | k;
+            }
+            int seen = seenAt[best] - taskKeys;
+            for (int k = taskKeys; k < session.keyCount(); k++) {
+                groupScores[g] = seenScores[seen + k];
+                groupIds[g++] = (long) best << 20 | k;
             }
         }
-        int[] bestGroups = BestIndices.of(groupScores, groupIds, candidateKeys, query.groupBeam());
+        b.selection = RecallScratch.fit(b.selection, candidateKeys);
+        int[] bestGroups = BestIndices.of(groupScores, groupIds, candidateKeys, query.groupBeam(), b.selection);
 
         // Level 3: the episodes of those groups, each group one contiguous int8 run; keep the best episodeBeam.
         int episodeCount = 0;
-        for (int b : bestGroups) {
-            episodeCount += sessions.get(groupSession[b]).keyMembers(groupKey[b]).length;
+        for (int best : bestGroups) {
+            episodeCount += sessions.get(sessionOf(groupIds[best])).keyMembers(keyOf(groupIds[best])).length;
         }
-        EpisodeNode[] episodes = new EpisodeNode[episodeCount];
-        float[] episodeScores = new float[episodeCount];
-        long[] episodeIds = new long[episodeCount];
-        float[] scratch = new float[64];
+        // A scored episode is (session, position) until chosen: resolving the node of every candidate episode
+        // cost a few dependent cache misses each.
+        long[] episodeAt = b.episodeAt = RecallScratch.fit(b.episodeAt, episodeCount);
+        float[] episodeScores = b.episodeScores = RecallScratch.fit(b.episodeScores, episodeCount);
+        long[] episodeIds = b.episodeIds = RecallScratch.fit(b.episodeIds, episodeCount);
+        float[] scratch = b.scores;
         // An episode can be under a task key and an objects-seen key of its session: it counts once, with its
         // better score. Chosen groups come in index order, so a session's groups are consecutive, and the
         // episode's position in its session finds its slot (slotOf: position -> slot, -1 for none yet).
-        int[] slotOf = new int[64];
+        int[] slotOf = b.slotOf;
         int currentSession = -1;
         int e = 0;
-        for (int b : bestGroups) {
-            SessionNode session = sessions.get(groupSession[b]);
-            if (groupSession[b] != currentSession) {
-                currentSession = groupSession[b];
-                slotOf = session.episodes.size() <= slotOf.length ? slotOf : new int[session.episodes.size()];
+        for (int best : bestGroups) {
+            int sessionIndex = sessionOf(groupIds[best]);
+            int key = keyOf(groupIds[best]);
+            SessionNode session = sessions.get(sessionIndex);
+            if (sessionIndex != currentSession) {
+                currentSession = sessionIndex;
+                slotOf = b.slotOf = RecallScratch.fit(slotOf, session.episodes.size());
                 Arrays.fill(slotOf, 0, session.episodes.size(), -1);
             }
-            int[] members = session.keyMembers(groupKey[b]);
-            scratch = fit(scratch, members.length);
-            session.scoreGroup(groupKey[b], qi, labelScores, scratch);
+            int[] members = session.keyMembers(key);
+            scratch = b.scores = RecallScratch.fit(scratch, members.length);
+            session.scoreGroup(key, qi, labelScores, scratch);
             for (int m = 0; m < members.length; m++) {
                 int seen = slotOf[members[m]];
                 if (seen >= 0) {
                     episodeScores[seen] = Math.max(episodeScores[seen], scratch[m]);
                     continue;
                 }
-                EpisodeNode episode = session.episodes.get(members[m]);
                 slotOf[members[m]] = e;
-                episodes[e] = episode;
+                episodeAt[e] = (long) sessionIndex << 32 | members[m];
                 episodeScores[e] = scratch[m];
-                episodeIds[e] = episode.chunkId;
+                episodeIds[e] = session.episodeId(members[m]);
                 e++;
             }
         }
-        int[] bestEpisodes = BestIndices.of(episodeScores, episodeIds, e, query.episodeBeam());
-        List<EpisodeNode> descended = new ArrayList<>(bestEpisodes.length + tails.size());
+        b.selection = RecallScratch.fit(b.selection, e);
+        int[] bestEpisodes = BestIndices.of(episodeScores, episodeIds, e, query.episodeBeam(), b.selection);
         List<Long> descendedIds = new ArrayList<>(bestEpisodes.length);
         for (int i : bestEpisodes) {
-            descended.add(episodes[i]);
             if (episodeIds[i] != EpisodeNode.OPEN) {
                 descendedIds.add(episodeIds[i]);
             }
         }
-        // Events in log order: episodes of one robot by their first event.
-        descended.sort(Comparator.comparing((EpisodeNode n) -> n.history.robot()).thenComparingInt(n -> n.from));
-        // The open tails (events not in any episode yet, at most a segment or two per robot) are scored directly.
-        descended.addAll(tails);
+        EpisodeNode[] chosen = new EpisodeNode[bestEpisodes.length];
+        for (int i = 0; i < chosen.length; i++) {
+            long at = episodeAt[bestEpisodes[i]];
+            chosen[i] = sessions.get((int) (at >>> 32)).episodes.get((int) at);
+        }
+        EpisodeNode[] descended = inLogOrder(chosen, histories, b);
 
         // Level 4: the chosen episodes' events, int8 in runs, keep the best candidates; then the candidates'
-        // exact (float) scores decide the top k, so hits and their scores are the scan's.
+        // exact (float) scores decide the top k, so hits and their scores are the scan's. The open tails (events
+        // not in any episode yet, at most a segment or two per robot) are scored directly.
         TopEvents candidates = new TopEvents(candidates(query.k()));
         int scored = 0;
-        for (EpisodeNode node : descended) {
-            int length = node.to - node.from;
-            scratch = fit(scratch, length);
-            node.history.approximateScores(qi, node.from, node.to, scratch);
-            for (int o = 0; o < length; o++) {
-                candidates.offer(scratch[o], node.history, node.from + o);
+        for (int i = 0; i < descended.length; ) { // a few episodes of one robot at a time, see dotRuns
+            RobotHistory history = descended[i].history;
+            int runs = 0;
+            int length = 0;
+            while (i + runs < descended.length && runs < RUNS && descended[i + runs].history == history) {
+                b.runFrom[runs] = descended[i + runs].from;
+                b.runTo[runs] = descended[i + runs].to;
+                length += b.runTo[runs] - b.runFrom[runs];
+                runs++;
+            }
+            float[] scores = b.scores = RecallScratch.fit(b.scores, length);
+            b.touched += history.approximateScores(qi, b.runFrom, b.runTo, runs, scores);
+            int o = 0;
+            for (int r = 0; r < runs; r++) {
+                for (int ordinal = b.runFrom[r]; ordinal < b.runTo[r]; ordinal++) {
+                    candidates.offer(scores[o++], history, ordinal);
+                }
             }
             scored += length;
+            i += runs;
+        }
+        for (EpisodeNode node : tails) {
+            scored += scoreEvents(node, qi, candidates, b);
         }
         TopEvents top = new TopEvents(query.k());
         for (int c = 0; c < candidates.size(); c++) {
@@ -187,22 +265,56 @@ final class HierarchicalRecall {
             top.offer(history.dot(ordinal, q), history, ordinal);
         }
         return result(top, query, q, closedIds(bestSessions, sessionIds), descendedIds,
-                sessionScores.length, keyTotal, e, scored, inMemory);
+                sessionCount, keyTotal, e, scored, inMemory);
     }
 
-    /** Scores session {@code i}'s keys into {@code keyScores} from {@code offset}; returns the next offset. */
-    private static int scoreSession(SessionNode session, QuantizedVectors.Query qi, float[] storeScores,
-                                    float[] labelScores, float[] keyScores, int offset, int i, int[] keyOffset,
-                                    float[] sessionScores, long[] sessionIds) {
-        keyOffset[i] = offset;
-        session.scoreKeys(qi, storeScores, labelScores, keyScores, offset);
-        float best = Float.NEGATIVE_INFINITY;
-        for (int k = 0; k < session.keyCount(); k++) {
-            best = Math.max(best, keyScores[offset + k]);
+    private static int sessionOf(long groupId) {
+        return (int) (groupId >>> 20);
+    }
+
+    private static int keyOf(long groupId) {
+        return (int) (groupId & 0xFFFFF);
+    }
+
+    /**
+     * The chosen episodes in log order (robot by robot, each robot's by first event), so their events are read
+     * front to back. The order changes no result (top-k breaks ties by id), only how fast memory is read.
+     */
+    private static EpisodeNode[] inLogOrder(EpisodeNode[] chosen, List<RobotHistory> histories, RecallScratch b) {
+        if (chosen.length >= 1 << 24) { // too many to pack (first event, index) in a long: sort by comparison
+            EpisodeNode[] ordered = chosen.clone();
+            Arrays.sort(ordered, Comparator.comparing((EpisodeNode n) -> n.history.robot())
+                    .thenComparingInt(n -> n.from));
+            return ordered;
         }
-        sessionScores[i] = best;
-        sessionIds[i] = session.chunkId;
-        return offset + session.keyCount();
+        long[] order = b.order = RecallScratch.fit(b.order, chosen.length);
+        int filled = 0;
+        for (RobotHistory history : histories) {
+            int from = filled;
+            for (int i = 0; i < chosen.length; i++) {
+                if (chosen[i].history == history) {
+                    order[filled++] = (long) chosen[i].from << 24 | i;
+                }
+            }
+            Arrays.sort(order, from, filled);
+        }
+        EpisodeNode[] ordered = new EpisodeNode[filled];
+        for (int i = 0; i < filled; i++) {
+            ordered[i] = chosen[(int) (order[i] & 0xFFFFFF)];
+        }
+        return ordered;
+    }
+
+    /** Offers the int8 scores of the node's events to {@code candidates}; returns how many were scored. */
+    private static int scoreEvents(EpisodeNode node, QuantizedVectors.Query qi, TopEvents candidates,
+                                   RecallScratch b) {
+        int length = node.to - node.from;
+        float[] scores = b.scores = RecallScratch.fit(b.scores, length);
+        node.history.approximateScores(qi, node.from, node.to, scores);
+        for (int o = 0; o < length; o++) {
+            candidates.offer(scores[o], node.history, node.from + o);
+        }
+        return length;
     }
 
     /**
@@ -211,10 +323,6 @@ final class HierarchicalRecall {
      */
     static int candidates(int k) {
         return Math.min(RecallQuery.MAX_K * 8, Math.max(64, 8 * k));
-    }
-
-    private static float[] fit(float[] buffer, int length) {
-        return buffer.length >= length ? buffer : new float[Math.max(length, buffer.length * 2)];
     }
 
     static RecallResult scan(Collection<RobotChunks> robots, RecallQuery query) {

@@ -6,23 +6,23 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The labels of the objects episodes saw, each embedded once (int8, for ranking), and per episode the labels it
- * saw. A question about where an item was seen scores every label once, and a chunk's objects score is the score
- * of its best label: the episode that saw the green bottle among a dozen other objects scores as the bottle, not
- * as a twelfth of it (the mean of the labels, used before, left 11% of sighting questions at 1M events with a
- * different top 10 than the exact scan; README-segmentation.md). Derived from the stored chunks and the object
- * labels on rebuild; nothing extra is stored.
+ * The labels of the objects episodes saw, each embedded once (int8, for ranking, stored by dimension: see
+ * {@link PostingVectors}), and per episode the labels it saw. A question about where an item was seen scores
+ * every label once, and a chunk's objects score is the score of its best label: the episode that saw the green bottle among a
+ * dozen other objects scores as the bottle, not as a twelfth of it (the mean of the labels, used before, left 11%
+ * of sighting questions at 1M events with a different top 10 than the exact scan; README-segmentation.md). Derived
+ * from the stored chunks and the object labels on rebuild; nothing extra is stored.
  */
 final class ObjectLabels {
     private final TextEmbedder embedder;
     private final SummaryWriter writer;
     private final Map<String, Integer> indexes = new HashMap<>();
-    private final QuantizedVectors vectors;
+    private final PostingVectors vectors;
 
     ObjectLabels(TextEmbedder embedder, SummaryWriter writer) {
         this.embedder = embedder;
         this.writer = writer;
-        this.vectors = new QuantizedVectors(embedder.dimensions());
+        this.vectors = new PostingVectors(embedder.dimensions());
     }
 
     /** The distinct labels the episode saw (indexes into this table, ascending), or null if it saw none. */
@@ -33,26 +33,53 @@ final class ObjectLabels {
         int[] seen = new int[episode.objects().size()];
         int n = 0;
         for (long object : episode.objects()) {
-            String label = writer.label(object);
-            Integer index = indexes.get(label);
-            if (index == null) {
-                index = vectors.add(embedder.embed(label).toArray());
-                indexes.put(label, index);
-            }
-            seen[n++] = index;
+            seen[n++] = index(writer.label(object));
         }
         return Arrays.stream(seen).distinct().sorted().toArray();
+    }
+
+    /** The index of {@code label}, embedded and added on first sight. */
+    int index(String label) {
+        Integer index = indexes.get(label);
+        if (index == null) {
+            index = vectors.add(embedder.embed(label).toArray());
+            indexes.put(label, index);
+        }
+        return index;
     }
 
     int size() {
         return vectors.size();
     }
 
-    /** Approximate scores of every label against the query, by label index. */
-    float[] scores(QuantizedVectors.Query query) {
-        float[] scores = new float[vectors.size()];
-        vectors.dotRange(query, 0, vectors.size(), scores);
-        return scores;
+    /** Approximate scores of every label against the query, by label index, and which of them are not 0. */
+    Scores scores(QuantizedVectors.Query query) {
+        return scores(query, new float[size()], new int[size()]);
+    }
+
+    /**
+     * As {@link #scores(QuantizedVectors.Query)}, into the given buffers (at least {@link #size()} long;
+     * {@code nonZero} is also the integer sums' scratch before it is filled).
+     */
+    Scores scores(QuantizedVectors.Query query, float[] scores, int[] nonZero) {
+        int size = vectors.size();
+        vectors.dotAll(query, scores, nonZero);
+        int n = 0;
+        for (int label = 0; label < size; label++) {
+            if (scores[label] != 0) {
+                nonZero[n++] = label;
+            }
+        }
+        return new Scores(scores, nonZero, n);
+    }
+
+    /** Every label's score, and the labels {@code nonZero[0, nonZeroCount)} whose score is not 0. */
+    record Scores(float[] scores, int[] nonZero, int nonZeroCount) {
+        Scores {
+            if (nonZeroCount < 0 || nonZeroCount > nonZero.length) {
+                throw new IllegalArgumentException("nonZeroCount " + nonZeroCount + " of " + nonZero.length);
+            }
+        }
     }
 
     /** The best score among {@code labels} (negative infinity for none). */

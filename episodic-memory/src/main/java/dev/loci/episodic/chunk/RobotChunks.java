@@ -25,6 +25,8 @@ final class RobotChunks {
     final PackedVectors episodeVectors;
     /** Keys of the robot's closed sessions, in order (int8: they are only ranked). */
     final QuantizedVectors sessionKeys;
+    /** Objects-seen keys of the robot's closed sessions, in order, by label. */
+    final SeenKeys seenKeys = new SeenKeys();
     /** The closed sessions' episode vectors again, grouped by session key (int8: only ranked). */
     final QuantizedVectors groupedEpisodes;
     String openSessionName;
@@ -96,7 +98,7 @@ final class RobotChunks {
                 fresh.addSummaryOnly(session.chunkId);
             } else {
                 fresh.sessions.add(new SessionNode(session.chunkId, List.copyOf(kept), fresh.sessionKeys,
-                        fresh.groupedEpisodes));
+                        fresh.seenKeys, fresh.groupedEpisodes));
             }
         }
         fresh.openEpisodes.addAll(openEpisodes);
@@ -115,7 +117,8 @@ final class RobotChunks {
      */
     long retainedBytes() {
         long bytes = 64 + history.retainedBytes() + 16 + 4L * openSum.length + episodeVectors.retainedBytes()
-                + sessionKeys.retainedBytes() + groupedEpisodes.retainedBytes() + 16 + 8L * summaryOnly.length;
+                + sessionKeys.retainedBytes() + seenKeys.retainedBytes() + groupedEpisodes.retainedBytes() + 16
+                + 8L * summaryOnly.length;
         for (SessionNode session : sessions) {
             bytes += 8 + session.retainedBytes();
             for (EpisodeNode episode : session.episodes) {
@@ -150,6 +153,6 @@ final class RobotChunks {
         }
         int dimensions = history.dimensions();
         return new SessionNode(EpisodeNode.OPEN, List.copyOf(openNodes), new QuantizedVectors(dimensions),
-                new QuantizedVectors(dimensions));
+                new SeenKeys(), new QuantizedVectors(dimensions));
     }
 }

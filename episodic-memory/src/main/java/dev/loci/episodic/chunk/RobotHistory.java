@@ -115,6 +115,14 @@ final class RobotHistory {
         quantized.dotRange(query, from, to, out);
     }
 
+    /**
+     * Approximate scores of the runs of events {@code [from[r], to[r])}, {@code r < runs}, back to back into
+     * {@code out} (see {@link SparseQuantizedVectors#dotRuns}); returns the value to keep of its cache touches.
+     */
+    int approximateScores(QuantizedVectors.Query query, int[] from, int[] to, int runs, float[] out) {
+        return quantized.dotRuns(query, from, to, runs, out);
+    }
+
     /** Adds event {@code ordinal}'s vector into {@code sum}. */
     void addTo(float[] sum, int ordinal) {
         vectors.addTo(sum, ordinal);

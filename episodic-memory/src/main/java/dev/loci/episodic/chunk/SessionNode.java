@@ -15,20 +15,27 @@ final class SessionNode {
     final long chunkId;
     final List<EpisodeNode> episodes;
     private final QuantizedVectors keys;
+    private final SeenKeys seenKeys;
     private final int keyFrom;
     private final int taskKeys;
     private final int[][] keyMembers;
-    private final int[][] seenLabels;
+    /** keyMembers.length, kept here: level 1 reads it for every session, and the array is a cache miss away. */
+    private final int keyCount;
+    /** The episodes' chunk ids by position: recall reads tens of thousands a question, an array not the nodes. */
+    private final long[] episodeIds;
+    /** Where this session's objects-seen keys start in its robot's {@link SeenKeys}. */
+    private final int seenFrom;
     private final QuantizedVectors groupedEpisodes;
     /** Task key k's episodes are at {@code [groupFrom[k], groupFrom[k] + keyMembers[k].length)} of groupedEpisodes. */
     private final int[] groupFrom;
 
     /** Computes the session's keys from its episodes and appends them and the grouped episodes to the stores. */
-    SessionNode(long chunkId, List<EpisodeNode> episodes, QuantizedVectors keyStore,
+    SessionNode(long chunkId, List<EpisodeNode> episodes, QuantizedVectors keyStore, SeenKeys seenKeyStore,
                 QuantizedVectors groupedEpisodeStore) {
         this.chunkId = chunkId;
         this.episodes = episodes;
         this.keys = keyStore;
+        this.seenKeys = seenKeyStore;
         this.groupedEpisodes = groupedEpisodeStore;
         SessionKeys.Keys computed = SessionKeys.of(episodes, keyStore.dimensions());
         this.keyFrom = keyStore.size();
@@ -37,7 +44,12 @@ final class SessionNode {
         }
         this.taskKeys = computed.taskKeys();
         this.keyMembers = computed.members();
-        this.seenLabels = computed.seenLabels();
+        this.keyCount = keyMembers.length;
+        this.episodeIds = episodes.stream().mapToLong(episode -> episode.chunkId).toArray();
+        this.seenFrom = seenKeyStore.size();
+        for (int[] seen : computed.seenLabels()) {
+            seenKeyStore.add(seen);
+        }
         this.groupFrom = new int[taskKeys];
         for (int k = 0; k < taskKeys; k++) {
             groupFrom[k] = groupedEpisodeStore.size();
@@ -53,14 +65,11 @@ final class SessionNode {
         for (int[] members : keyMembers) {
             bytes += 16 + 8 + 4L * members.length;
         }
-        for (int[] labels : seenLabels) {
-            bytes += labels == null ? 0 : 16 + 8 + 4L * labels.length;
-        }
         return bytes;
     }
 
     int keyCount() {
-        return keyMembers.length;
+        return keyCount;
     }
 
     /** Task keys in the key store (the other keys are scored by labels). */
@@ -73,23 +82,19 @@ final class SessionNode {
         return keyFrom;
     }
 
-    /**
-     * Approximate scores of all keys into {@code out[offset, offset + keyCount)}: task keys from
-     * {@code storeScores} (the scores of the whole key store, or null to score this session's keys now), the
-     * others by their best label.
-     */
-    void scoreKeys(QuantizedVectors.Query query, float[] storeScores, float[] labelScores, float[] out,
-                   int offset) {
-        if (storeScores == null) {
-            float[] own = new float[taskKeys];
-            keys.dotRange(query, keyFrom, keyFrom + taskKeys, own);
-            System.arraycopy(own, 0, out, offset, taskKeys);
-        } else {
-            System.arraycopy(storeScores, keyFrom, out, offset, taskKeys);
-        }
-        for (int k = taskKeys; k < keyMembers.length; k++) {
-            out[offset + k] = ObjectLabels.best(labelScores, seenLabels[k - taskKeys]);
-        }
+    /** Where this session's objects-seen keys start in its {@link SeenKeys} store. */
+    int seenFrom() {
+        return seenFrom;
+    }
+
+    /** The store of its task keys (its robot's, or its own for an open session). */
+    QuantizedVectors keyStore() {
+        return keys;
+    }
+
+    /** The store of its objects-seen keys (its robot's, or its own for an open session). */
+    SeenKeys seenKeyStore() {
+        return seenKeys;
     }
 
     /** Approximate scores of key {@code k}'s episodes, in {@link #keyMembers} order, into {@code out}. */
@@ -102,6 +107,11 @@ final class SessionNode {
         for (int m = 0; m < members.length; m++) {
             out[m] = ObjectLabels.best(labelScores, episodes.get(members[m]).labels);
         }
+    }
+
+    /** The chunk id of the episode at {@code position} of {@link #episodes}. */
+    long episodeId(int position) {
+        return episodeIds[position];
     }
 
     /** Positions (in {@link #episodes}) of the episodes under key {@code k}. */
