@@ -58,12 +58,19 @@ public final class VectorIndex {
      * as none), which only widens what gets rescored.
      */
     private int[] canonical = new int[16];
+    /**
+     * Slots whose vector was replaced after others were found to copy it: a copy's score is taken from its
+     * canonical slot only while that slot still holds the vector they share.
+     */
+    private boolean[] rewritten = new boolean[16];
     private final Map<Integer, Integer> firstWithHash = new HashMap<>();
     private final Map<ItemKey, Integer> slots = new HashMap<>();
     private final Map<RobotId, Integer> robotCodes = new HashMap<>();
     private final Map<String, Integer> labelCodes = new HashMap<>();
     /** Per searching thread, the sketch's distance per slot: reused so a query allocates no 2 bytes per item. */
     private final ThreadLocal<short[]> scratch = ThreadLocal.withInitial(() -> new short[0]);
+    /** Per searching thread, the scores of canonical slots computed in the current query (see {@link CopyScores}). */
+    private final ThreadLocal<CopyScores> copyScores = ThreadLocal.withInitial(CopyScores::new);
 
     public VectorIndex(int dimensions) {
         this(dimensions, SKETCH_FROM, RESCORE_PER_RESULT);
@@ -120,6 +127,7 @@ public final class VectorIndex {
                 slots.put(item.key(), slot);
             } else {
                 slot = existing;
+                rewritten[slot] = true;
                 vectors.set(slot, quantized);
             }
             writeSigns(slot, quantized);
@@ -233,13 +241,14 @@ public final class VectorIndex {
     /** Scores the set slots; runs of full words are scored as contiguous ranges. */
     private void score(Int8Vector q, long[] candidates, int size, TopK top) {
         float[] block = new float[64];
+        CopyScores memo = copyScores.get().startQuery(size);
         for (int w = 0; w < candidates.length; w++) {
             long word = candidates[w];
             if (word == 0) {
                 continue;
             }
             int base = w << 6;
-            if (word == -1L && base + 64 <= size) {
+            if (word == -1L && base + 64 <= size && !holdsCopies(base)) {
                 vectors.dotRange(q, base, base + 64, block);
                 for (int i = 0; i < 64; i++) {
                     if (block[i] >= top.threshold()) {
@@ -251,12 +260,32 @@ public final class VectorIndex {
             while (word != 0) {
                 int slot = base + Long.numberOfTrailingZeros(word);
                 word &= word - 1;
-                float s = vectors.dot(slot, q);
+                int copyOf = canonical[slot];
+                float s;
+                if (copyOf == slot || rewritten[copyOf]) {
+                    s = vectors.dot(slot, q);
+                } else {
+                    // A thousand items may share one text ("mug"): the sketch keeps them all, score the vector once.
+                    s = memo.scoreOf(copyOf);
+                    if (Float.isNaN(s)) {
+                        s = memo.remember(copyOf, vectors.dot(copyOf, q));
+                    }
+                }
                 if (s >= top.threshold()) {
                     top.offer(s, slot);
                 }
             }
         }
+    }
+
+    /** Whether any of the 64 slots from {@code base} copies another slot's vector (then score it once). */
+    private boolean holdsCopies(int base) {
+        for (int slot = base; slot < base + 64; slot++) {
+            if (canonical[slot] != slot) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The filter as a bitset over slots, column by column. */
@@ -438,6 +467,42 @@ public final class VectorIndex {
         labels = Arrays.copyOf(labels, capacity);
         kinds = Arrays.copyOf(kinds, capacity);
         canonical = Arrays.copyOf(canonical, capacity);
+        rewritten = Arrays.copyOf(rewritten, capacity);
         items = Arrays.copyOf(items, capacity);
+    }
+
+    /**
+     * Scores of canonical slots within one query, valid while their stamp is the query's: no clearing between
+     * queries, and a copy's score is the very float its canonical slot got (the same int8 dot product).
+     */
+    private static final class CopyScores {
+        private float[] scores = new float[0];
+        private int[] stamps = new int[0];
+        private int stamp;
+
+        CopyScores startQuery(int size) {
+            if (scores.length < size) {
+                scores = new float[Math.max(size, scores.length * 2)];
+                stamps = new int[scores.length];
+                stamp = 0;
+            }
+            if (stamp == Integer.MAX_VALUE) { // after 2^31 queries: old stamps must not come back as current
+                java.util.Arrays.fill(stamps, 0);
+                stamp = 0;
+            }
+            stamp++;
+            return this;
+        }
+
+        /** The score of {@code slot} in this query, or NaN if not yet computed. */
+        float scoreOf(int slot) {
+            return stamps[slot] == stamp ? scores[slot] : Float.NaN;
+        }
+
+        float remember(int slot, float score) {
+            scores[slot] = score;
+            stamps[slot] = stamp;
+            return score;
+        }
     }
 }

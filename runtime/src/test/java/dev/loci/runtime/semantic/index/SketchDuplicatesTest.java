@@ -57,6 +57,37 @@ class SketchDuplicatesTest {
                 .isEqualTo(index.searchExact(query, VectorFilter.ANY, 10).get(0).item().key().id());
     }
 
+    @Test
+    void copiesScoreAsTheirOwnVectorAfterTheVectorTheyCopiedIsReplaced() {
+        Random random = new Random(8);
+        float[] shared = unit(gaussian(random));
+        float[] query = unit(gaussian(random));
+        VectorIndex index = new VectorIndex(DIMENSIONS, 100, 5);
+        long id = 0;
+        for (int i = 0; i < 1_000; i++) { // even slots copy slot 0; interleaved, so no word of slots is all copies
+            index.put(item(id++, i % 2 == 0 ? "shared" : "random " + i), i % 2 == 0 ? shared : unit(gaussian(random)));
+        }
+        index.put(item(0, "now the query itself"), query); // slot 0 rewritten: its copies keep the old vector
+
+        var sketched = index.search(query, VectorFilter.ANY, 10);
+        java.util.Map<Long, Double> exact = new java.util.HashMap<>();
+        index.searchExact(query, VectorFilter.ANY, 1_000).forEach(hit -> exact.put(hit.item().key().id(), hit.score()));
+
+        assertThat(sketched.get(0).item().key().id()).isZero();
+        for (var hit : sketched) { // each item scored as its own vector, not as the one slot 0 used to hold
+            assertThat(hit.score()).as("item %d", hit.item().key().id()).isEqualTo(exact.get(hit.item().key().id()));
+        }
+        var copies = index.search(shared, VectorFilter.ANY, 10);
+        java.util.Map<Long, Double> exactCopies = new java.util.HashMap<>();
+        index.searchExact(shared, VectorFilter.ANY, 1_000).forEach(hit -> exactCopies.put(hit.item().key().id(),
+                hit.score()));
+        assertThat(copies).hasSize(10).allSatisfy(hit -> {
+            assertThat(hit.item().key().id() % 2).as("a copy of the shared vector: %s", hit).isZero();
+            assertThat(hit.item().key().id()).isNotZero();
+            assertThat(hit.score()).isEqualTo(exactCopies.get(hit.item().key().id()));
+        });
+    }
+
     private static SemanticItem item(long id, String text) {
         return new SemanticItem(new ItemKey(ItemKind.EVENT, id), RobotId.of("robot_1"), Timestamp.ofSeconds(id),
                 Optional.empty(), "event", text);
