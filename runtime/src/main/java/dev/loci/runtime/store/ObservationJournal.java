@@ -263,13 +263,13 @@ public final class ObservationJournal implements ObservationStore, AutoCloseable
      * in-memory index and are read back one at a time, by walking at most {@link RecordLocations#STRIDE}
      * record headers. Called on the writer thread when observations are retired.
      */
-    public void releaseLocationsThrough(long retiredThrough) {
+    void releaseLocationsThrough(long retiredThrough) {
         releasedBefore = Math.max(releasedBefore, retiredThrough + 1);
         locations.releaseBefore(releasedBefore);
     }
 
     /** Longs held by the location index (grows with observations not retired, not with all ever made). */
-    public long locationEntries() {
+    long locationEntries() {
         return locations.heldEntries();
     }
 

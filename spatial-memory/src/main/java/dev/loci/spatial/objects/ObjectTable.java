@@ -14,7 +14,8 @@ final class ObjectTable {
     private static final int MAX_ID = Integer.MAX_VALUE - 16;
 
     private volatile AtomicReferenceArray<RememberedObject> slots = new AtomicReferenceArray<>(1024);
-    private int size;
+    /** Written by the one writer, read by stats on any thread. */
+    private volatile int size;
 
     /** The object with this id, or null. */
     RememberedObject get(long id) {
