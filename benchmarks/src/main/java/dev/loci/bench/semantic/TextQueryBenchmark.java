@@ -9,17 +9,10 @@ import dev.loci.runtime.semantic.index.SemanticItem;
 import dev.loci.runtime.semantic.index.VectorFilter;
 import dev.loci.runtime.semantic.index.VectorIndex;
 import dev.loci.spatial.geometry.Vec3;
-import dev.loci.spatial.observation.Embedding;
 import dev.loci.spatial.provenance.RobotId;
 import dev.loci.spatial.provenance.Timestamp;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +62,7 @@ public class TextQueryBenchmark {
         index = new VectorIndex(MiniLmEmbedder.DIMENSIONS);
         float32 = new Float32Scan(MiniLmEmbedder.DIMENSIONS);
         List<String> texts = MemoryTexts.generate(items, 5);
-        float[][] vectors = corpusVectors(texts);
+        float[][] vectors = CorpusVectors.of(texts, embedder);
         for (int id = 0; id < items; id++) {
             index.put(new SemanticItem(new ItemKey(ItemKind.OBJECT, id), RobotId.of("robot_" + (id % 4)),
                     Timestamp.ofSeconds(id), Optional.of(new Vec3(id % 100, id / 1000 % 100, 0.5)), "thing",
@@ -79,45 +72,6 @@ public class TextQueryBenchmark {
         questions = MemoryTexts.questions();
         embeddedQuestions = questions.stream().map(q -> embedder.embed(q).toArray()).toArray(float[][]::new);
         printRecall();
-    }
-
-    /**
-     * The corpus embedded by the model; kept in a file in the temp directory so that the forks of the other
-     * benchmark methods (and later runs) do not embed 100k texts again.
-     */
-    private float[][] corpusVectors(List<String> texts) throws IOException {
-        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "loci-bench-minilm-" + texts.size() + "-5.f32");
-        float[][] vectors = new float[texts.size()][];
-        if (Files.exists(cache) && Files.size(cache) == (long) texts.size() * MiniLmEmbedder.DIMENSIONS * 4) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(cache)))) {
-                for (int i = 0; i < vectors.length; i++) {
-                    vectors[i] = new float[MiniLmEmbedder.DIMENSIONS];
-                    for (int d = 0; d < MiniLmEmbedder.DIMENSIONS; d++) {
-                        vectors[i][d] = in.readFloat();
-                    }
-                }
-            }
-            System.out.printf("%n[setup] read %d corpus vectors from %s%n", texts.size(), cache);
-            return vectors;
-        }
-        long started = System.nanoTime();
-        for (int from = 0; from < texts.size(); from += 1024) {
-            List<Embedding> batch = embedder.embedAll(texts.subList(from, Math.min(texts.size(), from + 1024)));
-            for (int i = 0; i < batch.size(); i++) {
-                vectors[from + i] = batch.get(i).toArray();
-            }
-        }
-        System.out.printf("%n[setup] embedded %d texts in %.1f s%n", texts.size(), (System.nanoTime() - started) / 1e9);
-        Path partial = cache.resolveSibling(cache.getFileName() + ".part");
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(partial)))) {
-            for (float[] v : vectors) {
-                for (float x : v) {
-                    out.writeFloat(x);
-                }
-            }
-        }
-        Files.move(partial, cache, StandardCopyOption.REPLACE_EXISTING);
-        return vectors;
     }
 
     private void printRecall() {
