@@ -33,7 +33,7 @@ public final class RescoreBudgetRun {
     public static void main(String[] args) throws IOException {
         int items = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int[] budgets = args.length > 1 ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
-                : new int[] {VectorIndex.RESCORE_PER_RESULT, 100, 50};
+                : new int[] {200, 100, VectorIndex.RESCORE_PER_RESULT, 25};
         MiniLmEmbedder embedder = new MiniLmEmbedder(Path.of(System.getProperty("java.io.tmpdir"),
                 "loci-bench-models"), 1);
         List<String> texts = MemoryTexts.generate(items, 5);

@@ -23,15 +23,19 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * and a robot's query never pays for one index per robot.
  *
  * <p>Two ways to score: exact (every candidate's int8 dot product) and, for large candidate sets, a sign-bit
- * sketch that keeps the candidates with the fewest sign disagreements with the query (popcount over 6 longs
- * per 384-dim vector) and rescores only those exactly. One writer (the store's writer thread) adds and
+ * sketch that keeps the candidates whose signs disagree least with the query's, each disagreement weighted by
+ * the query's magnitude there ({@link SketchQuery}: popcounts over 6 longs per 384-dim vector), and rescores
+ * only those exactly. One writer (the store's writer thread) adds and
  * updates; any thread searches (a read-write lock).
  */
 public final class VectorIndex {
     /** Below this many candidates the exact scan is cheap enough; above it the sketch pays. */
     public static final int SKETCH_FROM = 20_000;
-    /** Candidates the sketch passes on for exact rescoring, per result asked for. */
-    public static final int RESCORE_PER_RESULT = 200;
+    /**
+     * Candidates the sketch passes on for exact rescoring, per result asked for. With the weighted sketch, 50
+     * find 0.99 of the exact int8 top 10 on real MiniLM vectors (plain Hamming needed 200 for that).
+     */
+    public static final int RESCORE_PER_RESULT = 50;
     /** Most results one search returns. */
     public static final int MAX_K = 10_000;
 
@@ -352,28 +356,25 @@ public final class VectorIndex {
     }
 
     /**
-     * Keeps the candidates whose sign bits differ least from the query's, {@code keep} distinct vectors of them (copies count once, see {@link #canonical}): a histogram of Hamming
-     * distances gives the cut-off, so selection is two linear passes with no sorting.
+     * Keeps the candidates whose sign bits differ least from the query's ({@link SketchQuery}), {@code keep}
+     * distinct vectors of them (copies count once, see {@link #canonical}): a histogram of the distances gives
+     * the cut-off, so selection is two linear passes with no sorting.
      */
     private long[] sketchPrefilter(float[] query, long[] candidates, int size, int keep) {
-        long[] q = new long[words];
-        for (int i = 0; i < dimensions; i++) {
-            if (query[i] > 0) {
-                q[i >>> 6] |= 1L << i;
-            }
-        }
+        SketchQuery q = new SketchQuery(query);
         short[] distances = scratch.get();
         if (distances.length < size) {
             distances = new short[Math.max(size, distances.length * 2)];
             scratch.set(distances);
         }
-        int[] histogram = new int[dimensions + 1];
+        int maxDistance = SketchQuery.maxDistance(dimensions);
+        int[] histogram = new int[maxDistance + 1];
         for (int w = 0; w < candidates.length; w++) {
             long word = candidates[w];
             int base = w << 6;
             if (word == -1L) { // all 64 slots are candidates (the common unfiltered case): a straight run
                 for (int slot = base; slot < base + 64; slot++) {
-                    int d = hamming(slot, q);
+                    int d = q.distance(signs, slot * words);
                     distances[slot] = (short) d;
                     if (canonical[slot] == slot) {
                         histogram[d]++;
@@ -384,7 +385,7 @@ public final class VectorIndex {
             while (word != 0) {
                 int slot = base + Long.numberOfTrailingZeros(word);
                 word &= word - 1;
-                int d = hamming(slot, q);
+                int d = q.distance(signs, slot * words);
                 distances[slot] = (short) d;
                 if (canonical[slot] == slot) {
                     histogram[d]++;
@@ -392,7 +393,7 @@ public final class VectorIndex {
             }
         }
         int cut = 0;
-        for (int total = 0; cut <= dimensions; cut++) {
+        for (int total = 0; cut <= maxDistance; cut++) {
             total += histogram[cut];
             if (total >= keep) {
                 break;
@@ -401,6 +402,15 @@ public final class VectorIndex {
         long[] kept = new long[candidates.length];
         for (int w = 0; w < candidates.length; w++) {
             long word = candidates[w];
+            if (word == -1L) {
+                int base = w << 6;
+                long bits = 0;
+                for (int i = 0; i < 64; i++) {
+                    bits |= (distances[base + i] <= cut ? 1L : 0L) << i;
+                }
+                kept[w] = bits;
+                continue;
+            }
             while (word != 0) {
                 int bit = Long.numberOfTrailingZeros(word);
                 word &= word - 1;
@@ -410,15 +420,6 @@ public final class VectorIndex {
             }
         }
         return kept;
-    }
-
-    private int hamming(int slot, long[] query) {
-        int d = 0;
-        int offset = slot * words;
-        for (int i = 0; i < words; i++) {
-            d += Long.bitCount(signs[offset + i] ^ query[i]);
-        }
-        return d;
     }
 
     private void writeCanonical(int slot, Int8Vector vector) {
