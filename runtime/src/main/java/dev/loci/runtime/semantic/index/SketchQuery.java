@@ -44,6 +44,15 @@ final class SketchQuery {
         return LEVELS * dimensions;
     }
 
+    /** Plain Hamming distance: the number of dimensions whose stored sign bit from {@code offset} disagrees. */
+    int hamming(long[] stored, int offset) {
+        int d = 0;
+        for (int w = 0; w < words; w++) {
+            d += Long.bitCount(stored[offset + w] ^ signs[w]);
+        }
+        return d;
+    }
+
     /** The summed weights of the dimensions where the stored sign bits from {@code offset} disagree with the query. */
     int distance(long[] stored, int offset) {
         int d = 0;
