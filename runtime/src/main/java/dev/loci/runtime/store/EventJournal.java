@@ -55,7 +55,7 @@ public final class EventJournal implements EventRecords, AutoCloseable {
     private long length;
     /** Bytes known to be on disk: {@link #sync()} has nothing to force while {@code length} equals it. */
     private long syncedLength;
-    /** What the file held when opened, until the event log takes it ({@link #load}). */
+    /** What the file holds, until the event log takes it ({@link #load}); kept up to date until then. */
     private ConcurrentSkipListMap<long[], Event> loaded;
 
     private EventJournal(Path file, FileChannel channel) {
@@ -83,6 +83,9 @@ public final class EventJournal implements EventRecords, AutoCloseable {
             begin(PUT, key);
             codec.write(payloadOut, event);
             append();
+            if (loaded != null) {
+                loaded.put(key, event); // written before the log took the events (moving a format-1 store's)
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the event journal " + file, e);
         }
@@ -93,6 +96,9 @@ public final class EventJournal implements EventRecords, AutoCloseable {
         try {
             begin(REMOVE, key);
             append();
+            if (loaded != null) {
+                loaded.remove(key);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the event journal " + file, e);
         }
