@@ -4,13 +4,11 @@ import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.provenance.RobotId;
 import dev.loci.spatial.validation.Require;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Append-only, time-indexed event history. The events are kept durably in the {@link EventRecords} the store
@@ -40,19 +38,48 @@ public final class EventLog {
     private final EventMaps maps;
     /** byRobotTime in memory: what every read uses. */
     private final NavigableMap<long[], Event> byRobotTime;
-    private final NavigableMap<long[], Long> byTime = new ConcurrentSkipListMap<>(Arrays::compare);
-    private final NavigableMap<long[], Long> byPlace = new ConcurrentSkipListMap<>(Arrays::compare);
-    private final NavigableMap<long[], Long> byObject = new ConcurrentSkipListMap<>(Arrays::compare);
+    private final NavigableMap<long[], Long> byTime;
+    private final NavigableMap<long[], Long> byPlace;
+    private final NavigableMap<long[], Long> byObject;
     private long nextId;
 
     public EventLog(EventMaps maps) {
         this.maps = Require.present("maps", maps);
         this.nextId = maps.counters().getOrDefault(NEXT_ID, 1L);
         this.byRobotTime = maps.events().load();
+        List<Map.Entry<long[], Long>> times = new ArrayList<>(byRobotTime.size());
+        List<Map.Entry<long[], Long>> places = new ArrayList<>(byRobotTime.size());
+        List<Map.Entry<long[], Long>> objects = new ArrayList<>(byRobotTime.size());
         for (Map.Entry<long[], Event> entry : byRobotTime.entrySet()) {
             long[] key = entry.getKey();
-            index(entry.getValue(), key[1], key[2]);
+            Event event = entry.getValue();
+            Long robotKey = key[0];
+            times.add(Map.entry(timeKey(key[1], key[2]), robotKey));
+            event.place().ifPresent(p -> places.add(Map.entry(placeKey(p, key[1], key[2]), robotKey)));
+            for (long object : event.objects()) {
+                objects.add(Map.entry(objectKey(object, key[1], key[2]), robotKey));
+            }
         }
+        this.byTime = sorted(times);
+        this.byPlace = sorted(places);
+        this.byObject = sorted(objects);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static NavigableMap<long[], Long> sorted(List<Map.Entry<long[], Long>> entries) {
+        return EventKeys.sortedMap(entries.toArray(new Map.Entry[0]), entries.size());
+    }
+
+    private static long[] timeKey(long time, long id) {
+        return new long[] {time, id};
+    }
+
+    private static long[] placeKey(Vec3 place, long time, long id) {
+        return new long[] {cellKey(cell(place.x()), cell(place.y())), time, id};
+    }
+
+    private static long[] objectKey(long object, long time, long id) {
+        return new long[] {object, time, id};
     }
 
     public StoredEvent append(Event event) {
@@ -69,13 +96,12 @@ public final class EventLog {
 
     private void index(Event event, long time, long id) {
         Long robotKey = event.robot().key();
-        byTime.put(new long[] {time, id}, robotKey);
+        byTime.put(timeKey(time, id), robotKey);
         if (event.place().isPresent()) {
-            Vec3 p = event.place().get();
-            byPlace.put(new long[] {cellKey(cell(p.x()), cell(p.y())), time, id}, robotKey);
+            byPlace.put(placeKey(event.place().get(), time, id), robotKey);
         }
         for (long object : event.objects()) {
-            byObject.put(new long[] {object, time, id}, robotKey);
+            byObject.put(objectKey(object, time, id), robotKey);
         }
     }
 
@@ -173,11 +199,10 @@ public final class EventLog {
         long[] key = {event.robot().key(), time, stored.id()};
         maps.events().remove(key);
         byRobotTime.remove(key);
-        byTime.remove(new long[] {time, stored.id()});
-        event.place().ifPresent(p -> byPlace.remove(new long[] {cellKey(cell(p.x()), cell(p.y())), time,
-                stored.id()}));
+        byTime.remove(timeKey(time, stored.id()));
+        event.place().ifPresent(p -> byPlace.remove(placeKey(p, time, stored.id())));
         for (long object : event.objects()) {
-            byObject.remove(new long[] {object, time, stored.id()});
+            byObject.remove(objectKey(object, time, stored.id()));
         }
     }
 

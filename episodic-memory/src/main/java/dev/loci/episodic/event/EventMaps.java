@@ -12,7 +12,7 @@ public record EventMaps(EventRecords events, Map<String, Long> counters) {
 
     /** In-memory maps ordered like the store's, for tests and tools. */
     public static EventMaps inMemory() {
-        return new EventMaps(EventRecords.of(new java.util.concurrent.ConcurrentSkipListMap<>(java.util.Arrays::compare)),
+        return new EventMaps(EventRecords.of(new java.util.concurrent.ConcurrentSkipListMap<>(EventKeys.ORDER)),
                 new java.util.concurrent.ConcurrentHashMap<>());
     }
 

@@ -1,7 +1,6 @@
 package dev.loci.episodic.event;
 
 import dev.loci.spatial.validation.Require;
-import java.util.Arrays;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -36,7 +35,7 @@ public interface EventRecords {
 
             @Override
             public ConcurrentSkipListMap<long[], Event> load() {
-                ConcurrentSkipListMap<long[], Event> copy = new ConcurrentSkipListMap<>(Arrays::compare);
+                ConcurrentSkipListMap<long[], Event> copy = new ConcurrentSkipListMap<>(EventKeys.ORDER);
                 copy.putAll(map);
                 return copy;
             }
