@@ -14,8 +14,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.zip.CRC32C;
 
@@ -57,18 +55,8 @@ public final class EventJournal implements EventRecords, AutoCloseable {
     private long length;
     /** Bytes known to be on disk: {@link #sync()} has nothing to force while {@code length} equals it. */
     private long syncedLength;
-    /**
-     * What the file holds, by event id, until the event log takes it ({@link #load}); kept up to date until
-     * then. Replayed into a hash map and sorted once: replaying into a sorted map cost a search per record.
-     */
-    private Map<Key, Map.Entry<long[], Event>> loaded;
-
-    /** A key {robotKey, time, id} with value equality, for the replay's hash map. */
-    private record Key(long robot, long time, long id) {
-        static Key of(long[] key) {
-            return new Key(key[0], key[1], key[2]);
-        }
-    }
+    /** What the file holds, until the event log takes it ({@link #load}); kept up to date until then. */
+    private ConcurrentSkipListMap<long[], Event> loaded;
 
     private EventJournal(Path file, FileChannel channel) {
         this.file = file;
@@ -96,7 +84,7 @@ public final class EventJournal implements EventRecords, AutoCloseable {
             codec.write(payloadOut, event);
             append();
             if (loaded != null) {
-                loaded.put(Key.of(key), Map.entry(key.clone(), event)); // before the log took them (format 1's)
+                loaded.put(key.clone(), event); // written before the log took them (moving a format-1 store's)
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the event journal " + file, e);
@@ -109,7 +97,7 @@ public final class EventJournal implements EventRecords, AutoCloseable {
             begin(REMOVE, key);
             append();
             if (loaded != null) {
-                loaded.remove(Key.of(key));
+                loaded.remove(key);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the event journal " + file, e);
@@ -117,16 +105,14 @@ public final class EventJournal implements EventRecords, AutoCloseable {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public ConcurrentSkipListMap<long[], Event> load() {
-        Map<Key, Map.Entry<long[], Event>> events = loaded;
+        ConcurrentSkipListMap<long[], Event> events = loaded;
         if (events == null) {
             throw new IllegalStateException("the event journal " + file + " was already loaded");
         }
         loaded = null;
-        return EventKeys.sortedMap(events.values().toArray(new Map.Entry[0]), events.size());
+        return events;
     }
-
 
     /** Bytes written so far (the committed ones and those since): what a commit records after {@link #sync}. */
     long length() {
@@ -203,7 +189,7 @@ public final class EventJournal implements EventRecords, AutoCloseable {
             throw new CorruptRecordException("the event journal " + file + " holds " + size + " bytes but "
                     + committed + " were committed: refusing to open a history with holes");
         }
-        loaded = new HashMap<>();
+        loaded = new ConcurrentSkipListMap<>(EventKeys.ORDER);
         if (committed > 0) {
             replay(committed);
         }
@@ -252,7 +238,7 @@ public final class EventJournal implements EventRecords, AutoCloseable {
             long[] key = {records.getLong(), records.getLong(), records.getLong()};
             if (kind == PUT) {
                 try {
-                    loaded.put(Key.of(key), Map.entry(key, codec.read(in)));
+                    loaded.put(key, codec.read(in));
                 } catch (java.io.EOFException cut) {
                     throw corrupt(offset, "event cut short");
                 }
@@ -260,7 +246,7 @@ public final class EventJournal implements EventRecords, AutoCloseable {
                     throw corrupt(offset, "event does not fill its record");
                 }
             } else if (kind == REMOVE && records.position() == end) {
-                loaded.remove(Key.of(key));
+                loaded.remove(key);
             } else {
                 throw corrupt(offset, "unknown record kind " + kind);
             }
