@@ -30,15 +30,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The files of one memory: {@code memory.db} (MapDB, transactions + mmap, commits made atomic by
- * {@link AtomicMapDb}: a kill -9 loses at most the uncommitted tail), {@code observations/} (the raw-observation journal), {@code events.log} (the event journal) and {@code blobs/} (large binaries). It opens them, hands out the maps the memories
- * keep their data in, and commits. Only {@link StoreWriter} mutates maps or calls {@link #commit()}.
+ * {@link AtomicMapDb}: a kill -9 loses at most the uncommitted tail), {@code observations/} (the raw-observation
+ * journal), {@code events.log} (the event journal) and {@code blobs/} (large binaries). It opens them, hands out
+ * the maps the memories keep their data in, and commits. Only {@link StoreWriter} mutates maps or calls
+ * {@link #commit()}.
  */
 public final class DurableStore implements AutoCloseable {
-    /** Layout of maps and their meaning; bump when a change needs migration. */
     /**
-     * 2: events live in {@code events.log} ({@link EventJournal}) and their indexes only in memory; a format-1
-     * store's events are moved there from MapDB's {@code events.byRobotTime} (and its index maps emptied) when it
-     * is first opened.
+     * Layout of maps and files and their meaning; bump when a change needs migration. 2: events live in
+     * {@code events.log} ({@link EventJournal}) and their indexes only in memory; a format-1 store's events are
+     * moved there from MapDB's {@code events.byRobotTime} (and its index maps emptied) when it is first opened.
      */
     public static final long STORE_FORMAT = 2;
     private static final String FORMAT_KEY = "store.format";

@@ -41,8 +41,6 @@ public final class EventJournal implements EventRecords, AutoCloseable {
     private static final int MAX_RECORD = 1 << 20;
     private static final byte PUT = 1;
     private static final byte REMOVE = 2;
-    /** Appends are collected here and written in one call when it fills, or at the next sync. */
-    private static final int FLUSH_BYTES = 1 << 20;
 
     private final Path file;
     private final FileChannel channel;
@@ -50,7 +48,11 @@ public final class EventJournal implements EventRecords, AutoCloseable {
     private final ByteArrayOutputStream payload = new ByteArrayOutputStream(512);
     private final DataOutputStream payloadOut = new DataOutputStream(payload);
     private final CRC32C crc = new CRC32C();
-    private ByteBuffer pending = ByteBuffer.allocate(64 << 10);
+    /**
+     * Records appended since the last write to the file, written in one call when the next record does not fit
+     * or at the next sync. Written before a record is added, never after: a put that throws has changed nothing.
+     */
+    private ByteBuffer pending = ByteBuffer.allocate(1 << 20);
     /** Bytes in the file, pending ones included: what the next commit covers once synced. */
     private long length;
     /** Bytes known to be on disk: {@link #sync()} has nothing to force while {@code length} equals it. */
@@ -161,9 +163,6 @@ public final class EventJournal implements EventRecords, AutoCloseable {
         }
         pending.putInt(MAGIC).putInt(size).putInt((int) crc.getValue()).put(bytes, 0, size);
         length += HEADER + size;
-        if (pending.position() >= FLUSH_BYTES) {
-            writePending();
-        }
     }
 
     /** Writes the pending records at the end of the file. */
