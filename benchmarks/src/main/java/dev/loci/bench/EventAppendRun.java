@@ -40,14 +40,20 @@ public final class EventAppendRun {
             Path directory = TempDirectory.create("event-append");
             try (LociRuntime runtime = LociRuntime.open(directory, LociConfig.DEFAULT.withQueueCapacity(16_384))) {
                 long writerCpu = ThreadCpu.ofThread(ThreadCpu.STORE_WRITER);
+                long commitsBefore = runtime.writerStats().commits();
+                long commitNanosBefore = runtime.writerStats().commitNanos();
                 long started = System.nanoTime();
                 append(runtime, events);
                 long nanos = System.nanoTime() - started;
                 long cpu = ThreadCpu.ofThread(ThreadCpu.STORE_WRITER) - writerCpu;
+                long commits = runtime.writerStats().commits() - commitsBefore;
+                long commitNanos = runtime.writerStats().commitNanos() - commitNanosBefore;
                 System.out.printf(Locale.ROOT, "round %d%s: %d events in %.2f s = %.0f events/s (%.1f us/event);"
                                 + " writer thread CPU %.2f s = %.0f events per writer CPU-second; load %s%n", round,
                         round == 0 ? " (warm-up)" : "", count, nanos / 1e9, count / (nanos / 1e9), nanos / 1e3 / count,
                         cpu / 1e9, count / (cpu / 1e9), load);
+                System.out.printf(Locale.ROOT, "  %d commits taking %.2f s in all (%.2f ms each, %.1f us per event)%n",
+                        commits, commitNanos / 1e9, commitNanos / 1e6 / Math.max(1, commits), commitNanos / 1e3 / count);
             } finally {
                 TempDirectory.delete(directory);
             }

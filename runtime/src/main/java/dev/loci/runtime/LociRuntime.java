@@ -144,7 +144,11 @@ public final class LociRuntime implements AutoCloseable {
         }
         this.diskSpace = new DiskSpaceGuard(store.directory(), config.diskReserveBytes());
         this.writer = new StoreWriter(store, diskSpace,
-                List.of(spatial::beforeCommit, occupancy::beforeCommit, events::beforeCommit),
+                List.of(spatial::beforeCommit, occupancy::beforeCommit, events::beforeCommit, () -> {
+                    synchronized (chunks) {
+                        working.beforeCommit();
+                    }
+                }),
                 config.commitInterval(), config.queueCapacity(), config.offerTimeout());
         String fleetSelf = store.fleet().meta().get(FLEET_SELF);
         this.fleet = fleetSelf == null ? null : newFleetMemory(new RobotId(fleetSelf));

@@ -4,16 +4,16 @@ import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.provenance.RobotId;
 import dev.loci.spatial.validation.Require;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * Append-only, time-indexed event history, kept in maps the store hands in ({@link EventMaps}).
+ * Append-only, time-indexed event history. The events are kept durably in the {@link EventRecords} the store
+ * hands in ({@link EventMaps}), written through on every change; everything a query reads is in memory, loaded
+ * once when the log opens:
  *
  * <ul>
  *   <li>byRobotTime: {robotKey, time, id} -> event. A robot's time window is one contiguous range scan,
@@ -25,9 +25,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * robotKey is a 64-bit hash of the robot's name; results are still filtered by name, so even a hash
  * collision could not mix two robots' histories. Appends come from the store's single writer thread.
  *
- * <p>byRobotTime is also held in memory (loaded once when the log opens, written through on every change):
- * windows and lookups read the decoded events from there rather than decoding store pages per query, as the
- * spatial indexes do for observations. Forgetting and consolidation remove events from both.
+ * <p>The three secondary indexes are derived from the events alone, so they are not stored: keeping them as
+ * MapDB B-trees cost three B-tree updates per event (a third of the writer's time when recording events), and
+ * rebuilding them on open costs three in-memory inserts per event. Forgetting and consolidation remove events
+ * from all of them.
  */
 public final class EventLog {
     public static final double PLACE_CELL_METERS = 2.0;
@@ -37,17 +38,48 @@ public final class EventLog {
     private final EventMaps maps;
     /** byRobotTime in memory: what every read uses. */
     private final NavigableMap<long[], Event> byRobotTime;
+    private final NavigableMap<long[], Long> byTime;
+    private final NavigableMap<long[], Long> byPlace;
+    private final NavigableMap<long[], Long> byObject;
     private long nextId;
 
     public EventLog(EventMaps maps) {
         this.maps = Require.present("maps", maps);
         this.nextId = maps.counters().getOrDefault(NEXT_ID, 1L);
-        if (maps.byRobotTime() instanceof ConcurrentSkipListMap<long[], Event> inMemory) {
-            this.byRobotTime = inMemory; // already in memory (tests, tools): one map, written twice harmlessly
-        } else {
-            this.byRobotTime = new ConcurrentSkipListMap<>(Arrays::compare);
-            this.byRobotTime.putAll(maps.byRobotTime());
+        this.byRobotTime = maps.events().load();
+        List<Map.Entry<long[], Long>> times = new ArrayList<>(byRobotTime.size());
+        List<Map.Entry<long[], Long>> places = new ArrayList<>(byRobotTime.size());
+        List<Map.Entry<long[], Long>> objects = new ArrayList<>(byRobotTime.size());
+        for (Map.Entry<long[], Event> entry : byRobotTime.entrySet()) {
+            long[] key = entry.getKey();
+            Event event = entry.getValue();
+            Long robotKey = key[0];
+            times.add(Map.entry(timeKey(key[1], key[2]), robotKey));
+            event.place().ifPresent(p -> places.add(Map.entry(placeKey(p, key[1], key[2]), robotKey)));
+            for (long object : event.objects()) {
+                objects.add(Map.entry(objectKey(object, key[1], key[2]), robotKey));
+            }
         }
+        this.byTime = sorted(times);
+        this.byPlace = sorted(places);
+        this.byObject = sorted(objects);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static NavigableMap<long[], Long> sorted(List<Map.Entry<long[], Long>> entries) {
+        return EventKeys.sortedMap(entries.toArray(new Map.Entry[0]), entries.size());
+    }
+
+    private static long[] timeKey(long time, long id) {
+        return new long[] {time, id};
+    }
+
+    private static long[] placeKey(Vec3 place, long time, long id) {
+        return new long[] {cellKey(cell(place.x()), cell(place.y())), time, id};
+    }
+
+    private static long[] objectKey(long object, long time, long id) {
+        return new long[] {object, time, id};
     }
 
     public StoredEvent append(Event event) {
@@ -56,17 +88,21 @@ public final class EventLog {
         long robotKey = event.robot().key();
         long time = event.time().nanos();
         long[] key = {robotKey, time, id};
-        maps.byRobotTime().put(key, event);
+        maps.events().put(key, event);
         byRobotTime.put(key, event);
-        maps.byTime().put(new long[] {time, id}, robotKey);
+        index(event, time, id);
+        return new StoredEvent(id, event);
+    }
+
+    private void index(Event event, long time, long id) {
+        Long robotKey = event.robot().key();
+        byTime.put(timeKey(time, id), robotKey);
         if (event.place().isPresent()) {
-            Vec3 p = event.place().get();
-            maps.byPlace().put(new long[] {cellKey(cell(p.x()), cell(p.y())), time, id}, robotKey);
+            byPlace.put(placeKey(event.place().get(), time, id), robotKey);
         }
         for (long object : event.objects()) {
-            maps.byObject().put(new long[] {object, time, id}, robotKey);
+            byObject.put(objectKey(object, time, id), robotKey);
         }
-        return new StoredEvent(id, event);
     }
 
     /** Persists the id counter; call just before committing. */
@@ -77,15 +113,15 @@ public final class EventLog {
     public List<StoredEvent> query(EventQuery query) {
         Require.present("query", query);
         if (query.object().isPresent()) {
-            return viaIndex(List.of(query.object().get()), maps.byObject(), query);
+            return viaIndex(List.of(query.object().get()), byObject, query);
         }
         if (query.near().isPresent()) {
-            return viaIndex(cellsNear(query.near().get()), maps.byPlace(), query);
+            return viaIndex(cellsNear(query.near().get()), byPlace, query);
         }
         if (query.robot().isPresent()) {
             return ofOneRobot(query);
         }
-        return viaIndex(null, maps.byTime(), query);
+        return viaIndex(null, byTime, query);
     }
 
     /**
@@ -140,7 +176,7 @@ public final class EventLog {
         Event kept = first.event().withAttributes(attributes);
         long robotKey = kept.robot().key();
         long[] key = {robotKey, kept.time().nanos(), first.id()};
-        maps.byRobotTime().put(key, kept);
+        maps.events().put(key, kept);
         byRobotTime.put(key, kept);
         for (StoredEvent gone : run.subList(1, run.size())) {
             remove(gone);
@@ -161,13 +197,12 @@ public final class EventLog {
         Event event = stored.event();
         long time = event.time().nanos();
         long[] key = {event.robot().key(), time, stored.id()};
-        maps.byRobotTime().remove(key);
+        maps.events().remove(key);
         byRobotTime.remove(key);
-        maps.byTime().remove(new long[] {time, stored.id()});
-        event.place().ifPresent(p -> maps.byPlace().remove(new long[] {cellKey(cell(p.x()), cell(p.y())), time,
-                stored.id()}));
+        byTime.remove(timeKey(time, stored.id()));
+        event.place().ifPresent(p -> byPlace.remove(placeKey(p, time, stored.id())));
         for (long object : event.objects()) {
-            maps.byObject().remove(new long[] {object, time, stored.id()});
+            byObject.remove(objectKey(object, time, stored.id()));
         }
     }
 

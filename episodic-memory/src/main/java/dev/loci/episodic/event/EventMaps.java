@@ -1,30 +1,23 @@
 package dev.loci.episodic.event;
 
+import dev.loci.spatial.validation.Require;
 import java.util.Map;
-import java.util.NavigableMap;
 
-/** The maps an {@link EventLog} keeps its data in (see there for the key layouts); the store provides them. */
-public record EventMaps(
-        NavigableMap<long[], Event> byRobotTime,
-        NavigableMap<long[], Long> byTime,
-        NavigableMap<long[], Long> byPlace,
-        NavigableMap<long[], Long> byObject,
-        Map<String, Long> counters) {
+/**
+ * Where an {@link EventLog} keeps its durable state; the store provides it. The events themselves are
+ * {@link EventRecords}; the counters hold the next event id. The log's indexes (by time, place and object) are
+ * in memory only, rebuilt from the events when the log opens.
+ */
+public record EventMaps(EventRecords events, Map<String, Long> counters) {
 
     /** In-memory maps ordered like the store's, for tests and tools. */
     public static EventMaps inMemory() {
-        return new EventMaps(sorted(), sorted(), sorted(), sorted(), new java.util.concurrent.ConcurrentHashMap<>());
-    }
-
-    private static <V> NavigableMap<long[], V> sorted() {
-        return new java.util.concurrent.ConcurrentSkipListMap<>(java.util.Arrays::compare);
+        return new EventMaps(EventRecords.of(new java.util.concurrent.ConcurrentSkipListMap<>(EventKeys.ORDER)),
+                new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     public EventMaps {
-        dev.loci.spatial.validation.Require.present("byRobotTime", byRobotTime);
-        dev.loci.spatial.validation.Require.present("byTime", byTime);
-        dev.loci.spatial.validation.Require.present("byPlace", byPlace);
-        dev.loci.spatial.validation.Require.present("byObject", byObject);
-        dev.loci.spatial.validation.Require.present("counters", counters);
+        Require.present("events", events);
+        Require.present("counters", counters);
     }
 }

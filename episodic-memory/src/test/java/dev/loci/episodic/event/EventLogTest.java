@@ -29,7 +29,6 @@ class EventLogTest {
             .comparingLong((StoredEvent s) -> s.event().time().nanos()).thenComparingLong(StoredEvent::id);
 
     private ConcurrentSkipListMap<long[], Event> byRobotTime;
-    private ConcurrentSkipListMap<long[], Long> byTime;
     private Map<String, Long> counters;
     private EventMaps maps;
     private EventLog log;
@@ -37,10 +36,8 @@ class EventLogTest {
     @BeforeEach
     void setUp() {
         byRobotTime = new ConcurrentSkipListMap<>(Arrays::compare);
-        byTime = new ConcurrentSkipListMap<>(Arrays::compare);
         counters = new HashMap<>();
-        maps = new EventMaps(byRobotTime, byTime, new ConcurrentSkipListMap<>(Arrays::compare),
-                new ConcurrentSkipListMap<>(Arrays::compare), counters);
+        maps = new EventMaps(EventRecords.of(byRobotTime), counters);
         log = new EventLog(maps);
     }
 
@@ -238,11 +235,7 @@ class EventLogTest {
         assertRefused(() -> log.append(null), "event", "null", "is required");
         assertRefused(() -> log.query(null), "query", "null", "is required");
         assertRefused(() -> new EventLog(null), "maps", "null", "is required");
-        assertRefused(() -> new EventMaps(null, byTime, byTime, byTime, counters), "byRobotTime", "null",
-                "is required");
-        assertRefused(() -> new EventMaps(byRobotTime, null, byTime, byTime, counters), "byTime", "null",
-                "is required");
-        assertRefused(() -> new EventMaps(byRobotTime, byTime, byTime, byTime, null), "counters", "null",
-                "is required");
+        assertRefused(() -> new EventMaps(null, counters), "events", "null", "is required");
+        assertRefused(() -> new EventMaps(EventRecords.of(byRobotTime), null), "counters", "null", "is required");
     }
 }

@@ -30,15 +30,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The files of one memory: {@code memory.db} (MapDB, transactions + mmap, commits made atomic by
- * {@link AtomicMapDb}: a kill -9 loses at most the uncommitted tail), {@code observations/} (the raw-observation journal) and {@code blobs/} (large binaries). It opens them, hands out the maps the memories
- * keep their data in, and commits. Only {@link StoreWriter} mutates maps or calls {@link #commit()}.
+ * {@link AtomicMapDb}: a kill -9 loses at most the uncommitted tail), {@code observations/} (the raw-observation
+ * journal), {@code events.log} (the event journal) and {@code blobs/} (large binaries). It opens them, hands out
+ * the maps the memories keep their data in, and commits. Only {@link StoreWriter} mutates maps or calls
+ * {@link #commit()}.
  */
 public final class DurableStore implements AutoCloseable {
-    /** Layout of maps and their meaning; bump when a change needs migration. */
-    public static final long STORE_FORMAT = 1;
+    /**
+     * Layout of maps and files and their meaning; bump when a change needs migration. 2: events live in
+     * {@code events.log} ({@link EventJournal}) and their indexes only in memory; a format-1 store's events are
+     * moved there from MapDB's {@code events.byRobotTime} (and its index maps emptied) when it is first opened.
+     */
+    public static final long STORE_FORMAT = 2;
     private static final String FORMAT_KEY = "store.format";
     /** How many journalled observations the last MapDB commit covers: the journal is cut back to this on open. */
     private static final String OBSERVATIONS_COMMITTED = "observations.committed";
+    /** How many bytes of the event journal the last MapDB commit covers: it is cut back to this on open. */
+    private static final String EVENTS_COMMITTED = "events.journalBytes";
     /** The last observation id retired from the in-memory index (0: none). */
     private static final String OBSERVATIONS_RETIRED = "observations.retiredThrough";
     private static final Logger log = LoggerFactory.getLogger(DurableStore.class);
@@ -47,11 +55,13 @@ public final class DurableStore implements AutoCloseable {
     private final DB db;
     private final BlobStore blobs;
     private final ObservationJournal observations;
+    private final EventJournal events;
     private final BTreeMap<Long, RememberedObject> objects;
-    private final BTreeMap<long[], Event> eventsByRobotTime;
-    private final BTreeMap<long[], Long> eventsByTime;
-    private final BTreeMap<long[], Long> eventsByPlace;
-    private final BTreeMap<long[], Long> eventsByObject;
+    /** Format 1's events (values inline in the leaves); empty once they have moved to the event journal. */
+    private final BTreeMap<long[], Event> legacyEvents;
+    /** Format 1's event indexes by time, place and object; emptied with {@link #legacyEvents}. */
+    private final java.util.List<String> legacyIndexes = java.util.List.of("events.byTime", "events.byPlace",
+            "events.byObject");
     private final BTreeMap<String, Versioned<RobotProfile>> profiles;
     private final BTreeMap<String, Long> counters;
     private final BTreeMap<Long, FrameRecord> frames;
@@ -65,18 +75,17 @@ public final class DurableStore implements AutoCloseable {
     private final BTreeMap<long[], byte[]> semanticVectors;
     private final FleetMaps fleet;
 
-    private DurableStore(Path directory, DB db, BlobStore blobs, ObservationJournal observations) {
+    private DurableStore(Path directory, DB db, BlobStore blobs, ObservationJournal observations,
+                         EventJournal events) {
         this.directory = directory;
         this.db = db;
         this.blobs = blobs;
         this.observations = observations;
+        this.events = events;
         this.objects = db.treeMap("objects", Serializer.LONG, new MapDbSerializer<>(new RememberedObjectCodec()))
                 .valuesOutsideNodesEnable().createOrOpen();
-        this.eventsByRobotTime = db.treeMap("events.byRobotTime", Serializer.LONG_ARRAY,
-                new MapDbSerializer<>(new EventCodec())).createOrOpen(); // inline: window scans read whole nodes
-        this.eventsByTime = db.treeMap("events.byTime", Serializer.LONG_ARRAY, Serializer.LONG).createOrOpen();
-        this.eventsByPlace = db.treeMap("events.byPlace", Serializer.LONG_ARRAY, Serializer.LONG).createOrOpen();
-        this.eventsByObject = db.treeMap("events.byObject", Serializer.LONG_ARRAY, Serializer.LONG).createOrOpen();
+        this.legacyEvents = db.treeMap("events.byRobotTime", Serializer.LONG_ARRAY,
+                new MapDbSerializer<>(new EventCodec())).createOrOpen();
         this.profiles = db.treeMap("profiles", Serializer.STRING, new MapDbSerializer<>(new ProfileCodec()))
                 .createOrOpen();
         this.counters = db.treeMap("counters", Serializer.STRING, Serializer.LONG).createOrOpen();
@@ -113,12 +122,14 @@ public final class DurableStore implements AutoCloseable {
         DB db = AtomicMapDb.open(file, 32L << 20);
         BlobStore blobs = null;
         ObservationJournal journal = null;
+        EventJournal events = null;
         try {
             blobs = new BlobStore(directory.resolve("blobs"));
             var counters = db.treeMap("counters", Serializer.STRING, Serializer.LONG).createOrOpen();
             journal = ObservationJournal.open(directory.resolve("observations"),
                     counters.getOrDefault(OBSERVATIONS_COMMITTED, 0L), counters.getOrDefault(OBSERVATIONS_RETIRED, 0L));
-            DurableStore store = new DurableStore(directory, db, blobs, journal);
+            events = EventJournal.open(directory.resolve("events.log"), counters.getOrDefault(EVENTS_COMMITTED, 0L));
+            DurableStore store = new DurableStore(directory, db, blobs, journal, events);
             store.checkFormat(existed);
             log.info("opened memory {} ({} observations, {} objects, {} blobs)", directory,
                     journal.size(), store.objects.sizeLong(), blobs.size());
@@ -130,6 +141,9 @@ public final class DurableStore implements AutoCloseable {
             }
             if (journal != null) {
                 journal.close();
+            }
+            if (events != null) {
+                events.close();
             }
             throw e;
         }
@@ -146,14 +160,43 @@ public final class DurableStore implements AutoCloseable {
         } else if (format > STORE_FORMAT) {
             throw new IOException(directory + " was written by a newer Loci (store format " + format
                     + "); this one reads up to " + STORE_FORMAT);
+        } else if (format < STORE_FORMAT) {
+            moveEventsToJournal(format);
         }
+    }
+
+    /**
+     * Format 1 kept events in MapDB: they are appended to the (empty) event journal and removed from MapDB in
+     * one commit, so a kill before it leaves the store as it was (the journal is cut back to 0 bytes on open).
+     */
+    private void moveEventsToJournal(long format) throws IOException {
+        if (events.length() != 0) {
+            throw new IOException(directory + " is a format-" + format + " store whose event journal is not empty");
+        }
+        long moved = 0;
+        for (var entry : legacyEvents.entrySet()) {
+            events.put(entry.getKey(), entry.getValue());
+            moved++;
+        }
+        legacyEvents.clear();
+        for (String index : legacyIndexes) {
+            if (db.exists(index)) {
+                db.treeMap(index, Serializer.LONG_ARRAY, Serializer.LONG).createOrOpen().clear();
+            }
+        }
+        counters.put(FORMAT_KEY, STORE_FORMAT);
+        commit();
+        log.info("moved {} events of {} from MapDB to the event journal (store format {} -> {})", moved, directory,
+                format, STORE_FORMAT);
     }
 
     /** Makes everything written so far durable: blobs first, so no committed record points at a lost blob. */
     void commit() throws IOException {
         blobs.sync();
         observations.sync();
+        events.sync();
         counters.put(OBSERVATIONS_COMMITTED, observations.size());
+        counters.put(EVENTS_COMMITTED, events.length());
         db.commit();
     }
 
@@ -183,9 +226,9 @@ public final class DurableStore implements AutoCloseable {
         return objects;
     }
 
-    /** The maps of the event log. */
+    /** Where the event log keeps its events (the journal) and its id counter. */
     public EventMaps events() {
-        return new EventMaps(eventsByRobotTime, eventsByTime, eventsByPlace, eventsByObject, counters);
+        return new EventMaps(events, counters);
     }
 
     public BTreeMap<String, Versioned<RobotProfile>> profiles() {
@@ -262,8 +305,12 @@ public final class DurableStore implements AutoCloseable {
         try {
             db.close();
         } finally {
-            blobs.close();
-            observations.close();
+            try {
+                blobs.close();
+                observations.close();
+            } finally {
+                events.close();
+            }
         }
     }
 }
