@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -76,7 +77,7 @@ public final class EventKeys {
                         @Override
                         public Map.Entry<long[], V> next() {
                             if (next >= count) {
-                                throw new java.util.NoSuchElementException();
+                                throw new NoSuchElementException();
                             }
                             return entries[next++];
                         }

@@ -22,6 +22,7 @@ import dev.loci.spatial.provenance.Versioned;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.mapdb.BTreeMap;
 import org.mapdb.DB;
 import org.mapdb.Serializer;
@@ -60,7 +61,7 @@ public final class DurableStore implements AutoCloseable {
     /** Format 1's events (values inline in the leaves); empty once they have moved to the event journal. */
     private final BTreeMap<long[], Event> legacyEvents;
     /** Format 1's event indexes by time, place and object; emptied with {@link #legacyEvents}. */
-    private final java.util.List<String> legacyIndexes = java.util.List.of("events.byTime", "events.byPlace",
+    private final List<String> legacyIndexes = List.of("events.byTime", "events.byPlace",
             "events.byObject");
     private final BTreeMap<String, Versioned<RobotProfile>> profiles;
     private final BTreeMap<String, Long> counters;

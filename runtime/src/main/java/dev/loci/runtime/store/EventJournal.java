@@ -7,6 +7,7 @@ import dev.loci.runtime.store.codec.CorruptRecordException;
 import dev.loci.runtime.store.codec.EventCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -238,7 +239,7 @@ public final class EventJournal implements EventRecords, AutoCloseable {
             if (kind == PUT) {
                 try {
                     loaded.put(key, codec.read(in));
-                } catch (java.io.EOFException cut) {
+                } catch (EOFException cut) {
                     throw corrupt(offset, "event cut short");
                 }
                 if (records.position() != end) {
