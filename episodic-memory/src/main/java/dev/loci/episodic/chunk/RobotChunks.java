@@ -29,6 +29,8 @@ final class RobotChunks {
     final SeenKeys seenKeys = new SeenKeys();
     /** The closed sessions' episode vectors again, grouped by session key (int8: only ranked). */
     final QuantizedVectors groupedEpisodes;
+    /** The closed sessions' level-3 records (keys' episodes, ids and labels), in order. */
+    final GroupRecords groupRecords = new GroupRecords();
     String openSessionName;
     /** Ids of closed sessions none of whose episodes has detail left, ascending; the first summaryOnlyCount. */
     private long[] summaryOnly = new long[8];
@@ -38,7 +40,7 @@ final class RobotChunks {
         this.history = history;
         this.openSum = new float[history.dimensions()];
         this.episodeVectors = new PackedVectors(history.dimensions());
-        this.sessionKeys = new QuantizedVectors(history.dimensions());
+        this.sessionKeys = new QuantizedVectors(history.dimensions(), QuantizedVectors.WIDE);
         this.groupedEpisodes = new QuantizedVectors(history.dimensions());
     }
 
@@ -98,7 +100,7 @@ final class RobotChunks {
                 fresh.addSummaryOnly(session.chunkId);
             } else {
                 fresh.sessions.add(new SessionNode(session.chunkId, List.copyOf(kept), fresh.sessionKeys,
-                        fresh.seenKeys, fresh.groupedEpisodes));
+                        fresh.seenKeys, fresh.groupedEpisodes, fresh.groupRecords));
             }
         }
         fresh.openEpisodes.addAll(openEpisodes);
@@ -117,7 +119,8 @@ final class RobotChunks {
      */
     long retainedBytes() {
         long bytes = 64 + history.retainedBytes() + 16 + 4L * openSum.length + episodeVectors.retainedBytes()
-                + sessionKeys.retainedBytes() + seenKeys.retainedBytes() + groupedEpisodes.retainedBytes() + 16
+                + sessionKeys.retainedBytes() + seenKeys.retainedBytes() + groupedEpisodes.retainedBytes()
+                + groupRecords.retainedBytes() + 16
                 + 8L * summaryOnly.length;
         for (SessionNode session : sessions) {
             bytes += 8 + session.retainedBytes();
@@ -153,6 +156,6 @@ final class RobotChunks {
         }
         int dimensions = history.dimensions();
         return new SessionNode(EpisodeNode.OPEN, List.copyOf(openNodes), new QuantizedVectors(dimensions),
-                new SeenKeys(), new QuantizedVectors(dimensions));
+                new SeenKeys(), new QuantizedVectors(dimensions), new GroupRecords());
     }
 }
