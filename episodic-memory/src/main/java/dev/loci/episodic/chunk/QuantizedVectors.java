@@ -193,14 +193,25 @@ final class QuantizedVectors {
             int inBlock = slot % width;
             int n = Math.min(to - index, width - inBlock);
             int base = blockBase(slot, width) + inBlock;
-            Arrays.fill(sums, 0, n, 0);
-            for (int d : dims) {
-                accumulate(sums, page, base + d * width, q[d], n);
+            if (dims.length == 0) {
+                Arrays.fill(sums, 0, n, 0);
+            } else { // the first dimension sets the sums: no pass clearing them (level 3 makes ~9,400 calls)
+                multiply(sums, page, base + dims[0] * width, q[dims[0]], n);
+            }
+            for (int j = 1; j < dims.length; j++) {
+                accumulate(sums, page, base + dims[j] * width, q[dims[j]], n);
             }
             for (int i = 0; i < n; i++) {
                 out[at + index - from + i] = sums[i] * scales[index + i] * queryScale;
             }
             index += n;
+        }
+    }
+
+    /** {@code sums[i] = weight * column[offset + i]}. */
+    private static void multiply(int[] sums, byte[] column, int offset, int weight, int n) {
+        for (int i = 0; i < n; i++) {
+            sums[i] = weight * column[offset + i];
         }
     }
 
