@@ -49,7 +49,11 @@ final class HierarchicalRecall {
         ObjectLabels.Scores labelsScored = labels.scores(qi, b.labelScores, b.nonZeroLabels);
         float[] labelScores = labelsScored.scores();
         long inMemory = 0;
-        List<SessionNode> sessions = new ArrayList<>();
+        int closedCount = 0;
+        for (RobotChunks robot : robots) {
+            closedCount += robot.sessions.size();
+        }
+        List<SessionNode> sessions = new ArrayList<>(closedCount + robots.size());
         List<SessionNode> open = new ArrayList<>();
         List<EpisodeNode> tails = new ArrayList<>();
         List<RobotHistory> histories = new ArrayList<>();

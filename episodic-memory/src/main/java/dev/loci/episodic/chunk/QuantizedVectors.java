@@ -7,26 +7,32 @@ import java.util.Arrays;
  * int8-quantized vectors (spatial-memory's {@link Int8Vector}: symmetric, one scale per vector) packed in pages,
  * for ranking.
  *
- * <p>Layout: dimension-major blocks of {@value #BLOCK} vectors (element {@code d} of the block's vectors side by
+ * <p>Layout: dimension-major blocks of vectors (element {@code d} of the block's vectors side by
  * side), so a dot product reads only the dimensions where the query is not zero. Chunk and event vectors come
  * from the lexical {@code HashingEmbedder}: a question of eight words sets ~15 of 256 dimensions, so scoring a
  * run of vectors reads ~6% of the bytes a vector-major layout reads (profiled at 1M events: the int8 kernel over
  * whole vectors was ~73% of a hierarchical recall, memory-bound). A dense query reads every dimension, as
- * before. Sums are exact integers, so the scores do not depend on the layout or on which zero dimensions are
- * skipped.
+ * before. Sums are exact integers, so the scores do not depend on the layout, on the block width or on which
+ * zero dimensions are skipped.
  *
- * <p>The int8 values are held as bytes, so a dimension's row of a block is one 64-byte cache line. They were
- * held in int lanes so that C2 (Java 17) vectorizes the multiply-add, which pays when whole vectors are scored;
- * with a lexical query's ~15 dimensions the work is a few multiply-adds per vector and the time goes in cache
- * misses, which bytes cut four-fold (measured at 1M events: hierarchical recall's CPU time per question -11%,
- * and the key and grouped-episode copies take a quarter of the memory).
+ * <p>The int8 values are held as bytes, so a dimension's row of a {@value #BLOCK}-wide block is one 64-byte cache
+ * line. They were held in int lanes so that C2 (Java 17) vectorizes the multiply-add, which pays when whole
+ * vectors are scored; with a lexical query's ~15 dimensions the work is a few multiply-adds per vector and the
+ * time goes in cache misses, which bytes cut four-fold (measured at 1M events: hierarchical recall's CPU time
+ * per question -11%, and the key and grouped-episode copies take a quarter of the memory).
+ *
+ * <p>Block width: {@value #BLOCK} by default, or {@link #WIDE} (a page's 1,024 vectors) for stores that recall
+ * reads over much of their length in memory order (a robot's session keys, all scored; its grouped episodes, the
+ * runs of about half of the sessions). A query dimension's row is then 1 KB in a row, which the hardware
+ * prefetches as a stream, where 64-wide blocks cost a cache miss per row and block (measured at 1M events: CPU
+ * per question -9% for the keys, -6 to -11% for the grouped episodes).
  */
 final class QuantizedVectors {
     private static final int PAGE_SHIFT = 10;
     private static final int PAGE = 1 << PAGE_SHIFT;
     /** The block width for ranges of a few vectors: a dimension's row of a block is one 64-byte cache line. */
     static final int BLOCK = 64;
-    /** The widest block: a page's rows, for a store that is always scored whole. */
+    /** The widest block: a page's rows, for a store read over much of its length (see the class comment). */
     static final int WIDE = PAGE;
 
     private final int dimensions;
@@ -39,11 +45,7 @@ final class QuantizedVectors {
         this(dimensions, BLOCK);
     }
 
-    /**
-     * A store of blocks {@code block} vectors wide ({@link #BLOCK} or up to {@link #WIDE}). Wide blocks suit a
-     * store scored whole, such as a robot's session keys: a query dimension's row of a block is then 1,024
-     * bytes in a row, which the hardware prefetches, where a 64-wide block costs a cache miss per row.
-     */
+    /** A store of blocks {@code block} vectors wide (a power of two up to {@link #WIDE}; see the class comment). */
     QuantizedVectors(int dimensions, int block) {
         if (block < 1 || block > WIDE || Integer.bitCount(block) != 1) {
             throw new IllegalArgumentException("block width " + block + " not a power of two up to " + WIDE);

@@ -23,11 +23,14 @@ final class RobotChunks {
     final float[] openSum;
     /** Unit vectors of the robot's closed episodes, in order: a session's episodes are a contiguous run. */
     final PackedVectors episodeVectors;
-    /** Keys of the robot's closed sessions, in order (int8: they are only ranked). */
+    /** Keys of the robot's closed sessions, in order (int8: they are only ranked; wide blocks, scored whole). */
     final QuantizedVectors sessionKeys;
     /** Objects-seen keys of the robot's closed sessions, in order, by label. */
     final SeenKeys seenKeys = new SeenKeys();
-    /** The closed sessions' episode vectors again, grouped by session key (int8: only ranked). */
+    /**
+     * The closed sessions' episode vectors again, grouped by session key (int8: only ranked). Wide blocks: recall
+     * reads the runs of about half of the sessions, in memory order.
+     */
     final QuantizedVectors groupedEpisodes;
     /** The closed sessions' level-3 records (keys' episodes, ids and labels), in order. */
     final GroupRecords groupRecords = new GroupRecords();
@@ -41,7 +44,7 @@ final class RobotChunks {
         this.openSum = new float[history.dimensions()];
         this.episodeVectors = new PackedVectors(history.dimensions());
         this.sessionKeys = new QuantizedVectors(history.dimensions(), QuantizedVectors.WIDE);
-        this.groupedEpisodes = new QuantizedVectors(history.dimensions());
+        this.groupedEpisodes = new QuantizedVectors(history.dimensions(), QuantizedVectors.WIDE);
     }
 
     /** Ids of the closed sessions that are summaries only, ascending. */
