@@ -78,10 +78,6 @@ final class GroupRecords {
         return data;
     }
 
-    int size() {
-        return size;
-    }
-
     /** Bytes of the array (its length, not a heap measurement). */
     long retainedBytes() {
         return 16 + 16 + 4L * data.length;

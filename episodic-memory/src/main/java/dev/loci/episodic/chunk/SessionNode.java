@@ -58,9 +58,12 @@ final class SessionNode {
         this.recordAt = recordStore.append(computed, episodes, groupFrom);
     }
 
-    /** Bytes of this node (an estimate; its episodes and its record in the robot's stores are counted apart). */
+    /**
+     * Bytes of this node and its episode list's references (an estimate; the episodes, and its keys and record in
+     * the robot's stores, are counted apart).
+     */
     long retainedBytes() {
-        return 72;
+        return 64 + 16 + 8L * episodes.size();
     }
 
     int keyCount() {
