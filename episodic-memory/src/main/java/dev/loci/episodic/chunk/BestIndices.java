@@ -27,8 +27,7 @@ final class BestIndices {
             return new int[0];
         }
         float[] copy = work.length >= n ? work : new float[n];
-        System.arraycopy(scores, 0, copy, 0, n);
-        float threshold = select(copy, 0, n - 1, n - m); // the m-th best score
+        float threshold = threshold(scores, n, m, copy); // the m-th best score
         int[] chosen = new int[m];
         int above = 0;
         int ties = 0;
@@ -70,6 +69,47 @@ final class BestIndices {
         }
         Arrays.sort(chosen);
         return chosen;
+    }
+
+    /** Scores at or below which selection is a quickselect on a copy of them all. */
+    private static final int SMALL = 4096;
+    /** Buckets of the histogram pass: the top 12 bits of a score's order-preserving int (sign, exponent, 3 bits). */
+    private static final int BUCKET_SHIFT = 20;
+
+    /**
+     * The m-th best of {@code scores[0, n)}, found in {@code work}. Above {@link #SMALL} scores, one pass counts
+     * them in 4,096 buckets by their top bits (in order), so that only the scores of the bucket holding the m-th
+     * best are copied and quickselected: a quickselect over all of them swapped tens of thousands of floats on
+     * mispredicted branches (level 2 selects ~9,400 of ~47,000 groups per question at 1M events). The value is
+     * the same: the same order statistic of the same floats.
+     */
+    private static float threshold(float[] scores, int n, int m, float[] work) {
+        if (n <= SMALL) {
+            System.arraycopy(scores, 0, work, 0, n);
+            return select(work, 0, n - 1, n - m);
+        }
+        int[] counts = new int[1 << (32 - BUCKET_SHIFT)];
+        for (int i = 0; i < n; i++) {
+            counts[bucket(scores[i])]++;
+        }
+        int bucket = counts.length - 1;
+        int above = 0;
+        while (above + counts[bucket] < m) {
+            above += counts[bucket--];
+        }
+        int held = 0;
+        for (int i = 0; i < n; i++) {
+            if (bucket(scores[i]) == bucket) {
+                work[held++] = scores[i];
+            }
+        }
+        return select(work, 0, held - 1, held - (m - above));
+    }
+
+    /** The score's bucket: buckets ascend as scores do (a float's bits made an int that orders like it). */
+    private static int bucket(float score) {
+        int bits = Float.floatToRawIntBits(score);
+        return ((bits ^ (bits >> 31 & 0x7FFFFFFF)) >>> BUCKET_SHIFT) ^ 1 << (31 - BUCKET_SHIFT);
     }
 
     /** The value that would stand at position {@code rank} if {@code values} were sorted ascending. */

@@ -385,6 +385,16 @@ public final class ChunkMemory {
         return new ChunkStats(events, open, chunks.size() - sessions, sessions, held, indexedEpisodes, bytes);
     }
 
+    /** The retrieval index's robots and the object labels, settled (for tests of the index's layout). */
+    Collection<RobotChunks> indexedRobots() {
+        settle();
+        return robots.values();
+    }
+
+    ObjectLabels objectLabels() {
+        return labels;
+    }
+
     private Collection<RobotChunks> covered(RecallQuery query) {
         if (query.robot().isEmpty()) {
             return robots.values();
@@ -462,7 +472,7 @@ public final class ChunkMemory {
         Chunk session = chunk(ChunkLevel.SESSION, digest, members, summary, vector);
         chunks.put(session.id(), session);
         mine.sessions.add(new SessionNode(session.id(), List.copyOf(mine.openNodes), mine.sessionKeys,
-                mine.seenKeys, mine.groupedEpisodes));
+                mine.seenKeys, mine.groupedEpisodes, mine.groupRecords));
         mine.openEpisodes.clear();
         mine.openNodes.clear();
         java.util.Arrays.fill(mine.openSum, 0);
@@ -539,7 +549,7 @@ public final class ChunkMemory {
                 mine.addSummaryOnly(session.id());
             } else {
                 mine.sessions.add(new SessionNode(session.id(), List.copyOf(members), mine.sessionKeys,
-                        mine.seenKeys, mine.groupedEpisodes));
+                        mine.seenKeys, mine.groupedEpisodes, mine.groupRecords));
             }
         }
         for (Map.Entry<RobotId, RobotChunks> entry : robots.entrySet()) {

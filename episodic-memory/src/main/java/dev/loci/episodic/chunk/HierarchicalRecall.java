@@ -49,7 +49,11 @@ final class HierarchicalRecall {
         ObjectLabels.Scores labelsScored = labels.scores(qi, b.labelScores, b.nonZeroLabels);
         float[] labelScores = labelsScored.scores();
         long inMemory = 0;
-        List<SessionNode> sessions = new ArrayList<>();
+        int closedCount = 0;
+        for (RobotChunks robot : robots) {
+            closedCount += robot.sessions.size();
+        }
+        List<SessionNode> sessions = new ArrayList<>(closedCount + robots.size());
         List<SessionNode> open = new ArrayList<>();
         List<EpisodeNode> tails = new ArrayList<>();
         List<RobotHistory> histories = new ArrayList<>();
@@ -172,45 +176,52 @@ final class HierarchicalRecall {
         b.selection = RecallScratch.fit(b.selection, candidateKeys);
         int[] bestGroups = BestIndices.of(groupScores, groupIds, candidateKeys, query.groupBeam(), b.selection);
 
-        // Level 3: the episodes of those groups, each group one contiguous int8 run; keep the best episodeBeam.
-        int episodeCount = 0;
-        for (int best : bestGroups) {
-            episodeCount += sessions.get(sessionOf(groupIds[best])).keyMembers(keyOf(groupIds[best])).length;
-        }
-        // A scored episode is (session, position) until chosen: resolving the node of every candidate episode
-        // cost a few dependent cache misses each.
-        long[] episodeAt = b.episodeAt = RecallScratch.fit(b.episodeAt, episodeCount);
-        float[] episodeScores = b.episodeScores = RecallScratch.fit(b.episodeScores, episodeCount);
-        long[] episodeIds = b.episodeIds = RecallScratch.fit(b.episodeIds, episodeCount);
-        float[] scratch = b.scores;
-        // An episode can be under a task key and an objects-seen key of its session: it counts once, with its
-        // better score. Chosen groups come in index order, so a session's groups are consecutive, and the
-        // episode's position in its session finds its slot (slotOf: position -> slot, -1 for none yet).
+        // Level 3: the episodes of those groups, each group one contiguous int8 run or a run of label lists, read
+        // from its session's record (GroupRecords); keep the best episodeBeam. A scored episode is
+        // (session, position) until chosen: resolving the node of every candidate episode cost a few dependent
+        // cache misses each. An episode can be under a task key and an objects-seen key of its session: it counts
+        // once, with its better score. Chosen groups come in index order, so a session's groups are consecutive,
+        // and the episode's position in its session finds its slot (slotOf: position -> slot, -1 for none yet).
+        // The candidate arrays grow a session at a time (a session's keys hold each of its episodes at most twice,
+        // counted once).
+        long[] episodeAt = b.episodeAt;
+        float[] episodeScores = b.episodeScores;
+        long[] episodeIds = b.episodeIds;
         int[] slotOf = b.slotOf;
+        float[] groupScratch = b.scores;
+        int[] positions = b.positions;
+        long[] ids = b.ids;
         int currentSession = -1;
         int e = 0;
+        SessionNode session = null;
         for (int best : bestGroups) {
             int sessionIndex = sessionOf(groupIds[best]);
             int key = keyOf(groupIds[best]);
-            SessionNode session = sessions.get(sessionIndex);
             if (sessionIndex != currentSession) {
                 currentSession = sessionIndex;
-                slotOf = b.slotOf = RecallScratch.fit(slotOf, session.episodes.size());
-                Arrays.fill(slotOf, 0, session.episodes.size(), -1);
+                session = sessions.get(sessionIndex);
+                int size = session.episodes.size();
+                slotOf = b.slotOf = RecallScratch.fit(slotOf, size);
+                Arrays.fill(slotOf, 0, size, -1);
+                groupScratch = b.scores = RecallScratch.fit(groupScratch, size);
+                positions = b.positions = RecallScratch.fit(positions, size);
+                ids = b.ids = RecallScratch.fit(ids, size);
+                episodeAt = b.episodeAt = RecallScratch.kept(episodeAt, e + size);
+                episodeScores = b.episodeScores = RecallScratch.kept(episodeScores, e + size);
+                episodeIds = b.episodeIds = RecallScratch.kept(episodeIds, e + size);
             }
-            int[] members = session.keyMembers(key);
-            scratch = b.scores = RecallScratch.fit(scratch, members.length);
-            session.scoreGroup(key, qi, labelScores, scratch);
-            for (int m = 0; m < members.length; m++) {
-                int seen = slotOf[members[m]];
+            int n = session.scoreGroup(key, qi, labelScores, groupScratch, positions, ids);
+            for (int m = 0; m < n; m++) {
+                int position = positions[m];
+                int seen = slotOf[position];
                 if (seen >= 0) {
-                    episodeScores[seen] = Math.max(episodeScores[seen], scratch[m]);
+                    episodeScores[seen] = Math.max(episodeScores[seen], groupScratch[m]);
                     continue;
                 }
-                slotOf[members[m]] = e;
-                episodeAt[e] = (long) sessionIndex << 32 | members[m];
-                episodeScores[e] = scratch[m];
-                episodeIds[e] = session.episodeId(members[m]);
+                slotOf[position] = e;
+                episodeAt[e] = (long) sessionIndex << 32 | position;
+                episodeScores[e] = groupScratch[m];
+                episodeIds[e] = ids[m];
                 e++;
             }
         }

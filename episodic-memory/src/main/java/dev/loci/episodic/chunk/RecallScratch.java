@@ -1,5 +1,7 @@
 package dev.loci.episodic.chunk;
 
+import java.util.Arrays;
+
 /**
  * The working arrays of one thread's hierarchical recalls, grown as needed and kept between questions: a
  * question at 1M events used ~2-3 MB of fresh arrays (scores of ~94k keys, ~47k candidate groups, ~40k
@@ -22,6 +24,8 @@ final class RecallScratch {
     float[] episodeScores = new float[0];
     long[] episodeIds = new long[0];
     int[] slotOf = new int[64];
+    int[] positions = new int[64];
+    long[] ids = new long[64];
     float[] scores = new float[64];
     float[] selection = new float[0];
     long[] order = new long[0];
@@ -40,6 +44,15 @@ final class RecallScratch {
 
     static long[] fit(long[] buffer, int length) {
         return buffer.length >= length ? buffer : new long[grown(buffer.length, length)];
+    }
+
+    /** {@code buffer}, or a longer copy of it if it holds fewer than {@code length} (its values are kept). */
+    static float[] kept(float[] buffer, int length) {
+        return buffer.length >= length ? buffer : Arrays.copyOf(buffer, grown(buffer.length, length));
+    }
+
+    static long[] kept(long[] buffer, int length) {
+        return buffer.length >= length ? buffer : Arrays.copyOf(buffer, grown(buffer.length, length));
     }
 
     /** A quarter more than asked, so a memory that grows by a few nodes a question does not reallocate each time. */

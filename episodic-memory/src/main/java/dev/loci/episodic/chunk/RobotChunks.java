@@ -23,12 +23,17 @@ final class RobotChunks {
     final float[] openSum;
     /** Unit vectors of the robot's closed episodes, in order: a session's episodes are a contiguous run. */
     final PackedVectors episodeVectors;
-    /** Keys of the robot's closed sessions, in order (int8: they are only ranked). */
+    /** Keys of the robot's closed sessions, in order (int8: they are only ranked; wide blocks, scored whole). */
     final QuantizedVectors sessionKeys;
     /** Objects-seen keys of the robot's closed sessions, in order, by label. */
     final SeenKeys seenKeys = new SeenKeys();
-    /** The closed sessions' episode vectors again, grouped by session key (int8: only ranked). */
+    /**
+     * The closed sessions' episode vectors again, grouped by session key (int8: only ranked). Wide blocks: recall
+     * reads the runs of about half of the sessions, in memory order.
+     */
     final QuantizedVectors groupedEpisodes;
+    /** The closed sessions' level-3 records (keys' episodes, ids and labels), in order. */
+    final GroupRecords groupRecords = new GroupRecords();
     String openSessionName;
     /** Ids of closed sessions none of whose episodes has detail left, ascending; the first summaryOnlyCount. */
     private long[] summaryOnly = new long[8];
@@ -38,8 +43,8 @@ final class RobotChunks {
         this.history = history;
         this.openSum = new float[history.dimensions()];
         this.episodeVectors = new PackedVectors(history.dimensions());
-        this.sessionKeys = new QuantizedVectors(history.dimensions());
-        this.groupedEpisodes = new QuantizedVectors(history.dimensions());
+        this.sessionKeys = new QuantizedVectors(history.dimensions(), QuantizedVectors.WIDE);
+        this.groupedEpisodes = new QuantizedVectors(history.dimensions(), QuantizedVectors.WIDE);
     }
 
     /** Ids of the closed sessions that are summaries only, ascending. */
@@ -98,7 +103,7 @@ final class RobotChunks {
                 fresh.addSummaryOnly(session.chunkId);
             } else {
                 fresh.sessions.add(new SessionNode(session.chunkId, List.copyOf(kept), fresh.sessionKeys,
-                        fresh.seenKeys, fresh.groupedEpisodes));
+                        fresh.seenKeys, fresh.groupedEpisodes, fresh.groupRecords));
             }
         }
         fresh.openEpisodes.addAll(openEpisodes);
@@ -117,7 +122,8 @@ final class RobotChunks {
      */
     long retainedBytes() {
         long bytes = 64 + history.retainedBytes() + 16 + 4L * openSum.length + episodeVectors.retainedBytes()
-                + sessionKeys.retainedBytes() + seenKeys.retainedBytes() + groupedEpisodes.retainedBytes() + 16
+                + sessionKeys.retainedBytes() + seenKeys.retainedBytes() + groupedEpisodes.retainedBytes()
+                + groupRecords.retainedBytes() + 16
                 + 8L * summaryOnly.length;
         for (SessionNode session : sessions) {
             bytes += 8 + session.retainedBytes();
@@ -153,6 +159,6 @@ final class RobotChunks {
         }
         int dimensions = history.dimensions();
         return new SessionNode(EpisodeNode.OPEN, List.copyOf(openNodes), new QuantizedVectors(dimensions),
-                new SeenKeys(), new QuantizedVectors(dimensions));
+                new SeenKeys(), new QuantizedVectors(dimensions), new GroupRecords());
     }
 }

@@ -18,20 +18,18 @@ final class SessionNode {
     private final SeenKeys seenKeys;
     private final int keyFrom;
     private final int taskKeys;
-    private final int[][] keyMembers;
-    /** keyMembers.length, kept here: level 1 reads it for every session, and the array is a cache miss away. */
+    /** The number of keys, kept here: level 1 reads it for every session. */
     private final int keyCount;
-    /** The episodes' chunk ids by position: recall reads tens of thousands a question, an array not the nodes. */
-    private final long[] episodeIds;
     /** Where this session's objects-seen keys start in its robot's {@link SeenKeys}. */
     private final int seenFrom;
     private final QuantizedVectors groupedEpisodes;
-    /** Task key k's episodes are at {@code [groupFrom[k], groupFrom[k] + keyMembers[k].length)} of groupedEpisodes. */
-    private final int[] groupFrom;
+    /** Its robot's level-3 records (see {@link GroupRecords}), and where this session's starts. */
+    private final GroupRecords records;
+    private final int recordAt;
 
     /** Computes the session's keys from its episodes and appends them and the grouped episodes to the stores. */
     SessionNode(long chunkId, List<EpisodeNode> episodes, QuantizedVectors keyStore, SeenKeys seenKeyStore,
-                QuantizedVectors groupedEpisodeStore) {
+                QuantizedVectors groupedEpisodeStore, GroupRecords recordStore) {
         this.chunkId = chunkId;
         this.episodes = episodes;
         this.keys = keyStore;
@@ -43,29 +41,29 @@ final class SessionNode {
             keyStore.add(key);
         }
         this.taskKeys = computed.taskKeys();
-        this.keyMembers = computed.members();
-        this.keyCount = keyMembers.length;
-        this.episodeIds = episodes.stream().mapToLong(episode -> episode.chunkId).toArray();
+        int[][] members = computed.members();
+        this.keyCount = members.length;
         this.seenFrom = seenKeyStore.size();
         for (int[] seen : computed.seenLabels()) {
             seenKeyStore.add(seen);
         }
-        this.groupFrom = new int[taskKeys];
+        int[] groupFrom = new int[taskKeys];
         for (int k = 0; k < taskKeys; k++) {
             groupFrom[k] = groupedEpisodeStore.size();
-            for (int position : keyMembers[k]) {
+            for (int position : members[k]) {
                 groupedEpisodeStore.add(episodes.get(position).vector());
             }
         }
+        this.records = recordStore;
+        this.recordAt = recordStore.append(computed, episodes, groupFrom);
     }
 
-    /** Bytes of this node's own arrays (an estimate from their lengths; its episodes are counted apart). */
+    /**
+     * Bytes of this node and its episode list's references (an estimate; the episodes, and its keys and record in
+     * the robot's stores, are counted apart).
+     */
     long retainedBytes() {
-        long bytes = 64 + 16 + 8L * episodes.size() + 16 + 4L * groupFrom.length;
-        for (int[] members : keyMembers) {
-            bytes += 16 + 8 + 4L * members.length;
-        }
-        return bytes;
+        return 64 + 16 + 8L * episodes.size();
     }
 
     int keyCount() {
@@ -97,25 +95,36 @@ final class SessionNode {
         return seenKeys;
     }
 
-    /** Approximate scores of key {@code k}'s episodes, in {@link #keyMembers} order, into {@code out}. */
-    void scoreGroup(int k, QuantizedVectors.Query query, float[] labelScores, float[] out) {
+    /**
+     * Scores key {@code k}'s episodes: their approximate scores into {@code scores}, their positions in
+     * {@link #episodes} into {@code positions} and their chunk ids into {@code ids}, each from index 0 (at least
+     * as long as the session's episodes). Returns how many.
+     */
+    int scoreGroup(int k, QuantizedVectors.Query query, float[] labelScores, float[] scores, int[] positions,
+                   long[] ids) {
+        int[] data = records.data();
+        int at = recordAt + data[recordAt + k];
+        int n = data[at++];
         if (k < taskKeys) {
-            groupedEpisodes.dotRange(query, groupFrom[k], groupFrom[k] + keyMembers[k].length, out);
-            return;
+            int from = data[at++];
+            groupedEpisodes.dotRange(query, from, from + n, scores);
+            for (int m = 0; m < n; m++, at += GroupRecords.TASK_ENTRY) {
+                positions[m] = data[at];
+                ids[m] = (long) data[at + 1] << 32 | data[at + 2] & 0xFFFFFFFFL;
+            }
+            return n;
         }
-        int[] members = keyMembers[k];
-        for (int m = 0; m < members.length; m++) {
-            out[m] = ObjectLabels.best(labelScores, episodes.get(members[m]).labels);
+        for (int m = 0; m < n; m++) {
+            positions[m] = data[at];
+            ids[m] = (long) data[at + 1] << 32 | data[at + 2] & 0xFFFFFFFFL;
+            int labels = data[at + 3];
+            at += 4;
+            float best = Float.NEGATIVE_INFINITY; // as ObjectLabels.best over the episode's labels
+            for (int end = at + labels; at < end; at++) {
+                best = Math.max(best, labelScores[data[at]]);
+            }
+            scores[m] = best;
         }
-    }
-
-    /** The chunk id of the episode at {@code position} of {@link #episodes}. */
-    long episodeId(int position) {
-        return episodeIds[position];
-    }
-
-    /** Positions (in {@link #episodes}) of the episodes under key {@code k}. */
-    int[] keyMembers(int k) {
-        return keyMembers[k];
+        return n;
     }
 }

@@ -12,9 +12,18 @@ class QuantizedVectorsTest {
 
     @Test
     void scoresEveryRangeExactlyAsTheIntegerDotProductOfTheQuantizedVectors() {
+        scoresEveryRangeExactly(QuantizedVectors.BLOCK);
+    }
+
+    @Test
+    void aStoreOfWideBlocksScoresEveryRangeExactlyToo() {
+        scoresEveryRangeExactly(QuantizedVectors.WIDE);
+    }
+
+    private static void scoresEveryRangeExactly(int block) {
         Random random = new Random(7);
         float[][] vectors = new float[2500][];
-        QuantizedVectors store = new QuantizedVectors(DIMENSIONS);
+        QuantizedVectors store = new QuantizedVectors(DIMENSIONS, block);
         for (int i = 0; i < vectors.length; i++) {
             vectors[i] = random(random, 0.3);
             assertThat(store.add(vectors[i])).isEqualTo(i);
