@@ -73,6 +73,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -113,8 +114,8 @@ public final class LociRuntime implements AutoCloseable {
     /** Tells semantic memory what changed, once it is started by {@link #semantic}. */
     private final SemanticFeed semanticFeed = new SemanticFeed();
     /** Sensor time of the newest event: "now" for rehearsal, since memory runs on robot time, not wall time. */
-    private final java.util.concurrent.atomic.AtomicReference<Timestamp> latestEventTime =
-            new java.util.concurrent.atomic.AtomicReference<>(Timestamp.ZERO);
+    private final AtomicReference<Timestamp> latestEventTime =
+            new AtomicReference<>(Timestamp.ZERO);
 
     private LociRuntime(DurableStore store, LociConfig config) {
         this.store = store;

@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -66,13 +67,13 @@ public final class SoakRun {
     }
 
     public static List<Sample> run(Path dir, int robots, int hours, int observationsPerRobotHour,
-                                   java.util.function.Consumer<Sample> progress) throws Exception {
+                                   Consumer<Sample> progress) throws Exception {
         return run(dir, robots, hours, observationsPerRobotHour, 0, progress);
     }
 
     /** As above; with {@code retainHours > 0}, raw observations older than that are retired every hour. */
     public static List<Sample> run(Path dir, int robots, int hours, int observationsPerRobotHour, int retainHours,
-                                   java.util.function.Consumer<Sample> progress) throws Exception {
+                                   Consumer<Sample> progress) throws Exception {
         List<Sample> samples = new ArrayList<>();
         Random random = new Random(1);
         try (LociRuntime runtime = LociRuntime.open(dir, LociConfig.DEFAULT)) {

@@ -11,6 +11,7 @@ import dev.loci.spatial.provenance.Timestamp;
 import dev.loci.spatial.validation.InvalidValueException;
 import dev.loci.spatial.validation.Require;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -321,12 +322,12 @@ public final class ChunkMemory {
             return new ArrayList<>();
         }
         long[] summaryOnly = mine.summaryOnlySessions();
-        long[] ids = java.util.Arrays.copyOf(summaryOnly, summaryOnly.length + mine.sessions.size());
+        long[] ids = Arrays.copyOf(summaryOnly, summaryOnly.length + mine.sessions.size());
         int n = summaryOnly.length;
         for (SessionNode node : mine.sessions) {
             ids[n++] = node.chunkId;
         }
-        java.util.Arrays.sort(ids);
+        Arrays.sort(ids);
         List<Chunk> sessions = new ArrayList<>(ids.length);
         for (long id : ids) {
             sessions.add(chunks.get(id));
@@ -475,7 +476,7 @@ public final class ChunkMemory {
                 mine.seenKeys, mine.groupedEpisodes, mine.groupRecords));
         mine.openEpisodes.clear();
         mine.openNodes.clear();
-        java.util.Arrays.fill(mine.openSum, 0);
+        Arrays.fill(mine.openSum, 0);
         mine.openSessionName = null;
         return session;
     }

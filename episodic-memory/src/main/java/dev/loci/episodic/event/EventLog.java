@@ -4,11 +4,13 @@ import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.provenance.RobotId;
 import dev.loci.spatial.validation.Require;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Append-only, time-indexed event history. The events are kept durably in the {@link EventRecords} the store
@@ -134,7 +136,7 @@ public final class EventLog {
                                            dev.loci.spatial.provenance.Timestamp to, ConsolidationPolicy policy) {
         Require.present("policy", policy);
         List<StoredEvent> window = query(EventQuery.window(from, to));
-        Map<RobotId, List<StoredEvent>> byRobot = new java.util.TreeMap<>();
+        Map<RobotId, List<StoredEvent>> byRobot = new TreeMap<>();
         for (StoredEvent e : window) {
             byRobot.computeIfAbsent(e.event().robot(), r -> new ArrayList<>()).add(e);
         }
@@ -165,7 +167,7 @@ public final class EventLog {
         for (StoredEvent e : run) {
             alreadyMerged += Long.parseLong(e.event().attributes().getOrDefault("merged", "1"));
         }
-        java.util.TreeMap<String, String> attributes = new java.util.TreeMap<>(first.event().attributes());
+        TreeMap<String, String> attributes = new TreeMap<>(first.event().attributes());
         attributes.put("merged", Long.toString(alreadyMerged));
         attributes.put("until", last.event().attributes().getOrDefault("until",
                 Long.toString(last.event().time().nanos())));
@@ -238,7 +240,7 @@ public final class EventLog {
      */
     private List<StoredEvent> viaIndex(List<Long> prefixes, NavigableMap<long[], Long> index, EventQuery query) {
         List<StoredEvent> found = new ArrayList<>();
-        for (Long prefix : prefixes == null ? java.util.Collections.<Long>singletonList(null) : prefixes) {
+        for (Long prefix : prefixes == null ? Collections.<Long>singletonList(null) : prefixes) {
             long[] from = prefix == null ? new long[] {query.from().nanos(), Long.MIN_VALUE}
                     : new long[] {prefix, query.from().nanos(), Long.MIN_VALUE};
             long[] to = prefix == null ? new long[] {query.to().nanos(), Long.MAX_VALUE}

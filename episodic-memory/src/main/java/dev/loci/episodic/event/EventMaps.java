@@ -2,6 +2,8 @@ package dev.loci.episodic.event;
 
 import dev.loci.spatial.validation.Require;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * Where an {@link EventLog} keeps its durable state; the store provides it. The events themselves are
@@ -12,8 +14,8 @@ public record EventMaps(EventRecords events, Map<String, Long> counters) {
 
     /** In-memory maps ordered like the store's, for tests and tools. */
     public static EventMaps inMemory() {
-        return new EventMaps(EventRecords.of(new java.util.concurrent.ConcurrentSkipListMap<>(EventKeys.ORDER)),
-                new java.util.concurrent.ConcurrentHashMap<>());
+        return new EventMaps(EventRecords.of(new ConcurrentSkipListMap<>(EventKeys.ORDER)),
+                new ConcurrentHashMap<>());
     }
 
     public EventMaps {

@@ -13,11 +13,14 @@ import dev.loci.spatial.provenance.RobotId;
 import dev.loci.spatial.provenance.Timestamp;
 import dev.loci.spatial.validation.InvalidValueException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ChunkMemoryTest {
@@ -175,9 +178,9 @@ class ChunkMemoryTest {
                 id -> history.labels().get(id));
         events.subList(0, cut).forEach(before::observe);
         // Consolidation merged away every other event of each robot's open tail: the replay no longer sees them.
-        java.util.Set<Long> mergedAway = new java.util.HashSet<>();
-        for (RobotId robot : java.util.Set.copyOf(events.stream().map(e -> e.event().robot()).toList())) {
-            long lastChunked = java.util.stream.Stream.concat(before.sessions(robot).stream(),
+        Set<Long> mergedAway = new HashSet<>();
+        for (RobotId robot : Set.copyOf(events.stream().map(e -> e.event().robot()).toList())) {
+            long lastChunked = Stream.concat(before.sessions(robot).stream(),
                     before.openEpisodes(robot).stream()).mapToLong(Chunk::lastEventId).max().orElse(0);
             events.subList(0, cut).stream().filter(e -> e.event().robot().equals(robot) && e.id() > lastChunked)
                     .skip(1).filter(e -> e.id() % 2 == 0).forEach(e -> mergedAway.add(e.id()));
@@ -196,8 +199,8 @@ class ChunkMemoryTest {
 
         assertThat(after.stats().events()).isEqualTo(events.size());
         long inEpisodes = 0;
-        java.util.Set<Long> members = new java.util.HashSet<>();
-        for (RobotId robot : java.util.Set.copyOf(events.stream().map(e -> e.event().robot()).toList())) {
+        Set<Long> members = new HashSet<>();
+        for (RobotId robot : Set.copyOf(events.stream().map(e -> e.event().robot()).toList())) {
             for (Chunk session : after.sessions(robot)) {
                 for (Chunk episode : after.members(session)) {
                     inEpisodes += episode.eventCount();
@@ -223,7 +226,7 @@ class ChunkMemoryTest {
         List<Long> before = memory.scan(query).hits().stream().map(RecalledEvent::eventId).toList();
 
         // Forget the oldest episodes until more than two pages (2 x 1024 events) are forgotten.
-        java.util.Set<Long> forgotten = new java.util.HashSet<>();
+        Set<Long> forgotten = new HashSet<>();
         int freed = 0;
         for (Chunk session : memory.sessions(robot)) {
             for (Chunk episode : memory.members(session)) {
@@ -260,7 +263,7 @@ class ChunkMemoryTest {
         List<Long> ranked = memory.scan(query).hits().stream().map(RecalledEvent::eventId).toList();
 
         // Forget every episode of all sessions but the last two, as a forgetting pass would.
-        java.util.Set<Long> forgotten = new java.util.HashSet<>();
+        Set<Long> forgotten = new HashSet<>();
         List<Chunk> forgottenEpisodes = new ArrayList<>();
         for (Chunk session : sessions.subList(0, sessions.size() - 2)) {
             for (Chunk episode : memory.members(session)) {

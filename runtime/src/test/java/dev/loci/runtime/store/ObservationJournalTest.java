@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,7 +91,7 @@ class ObservationJournalTest {
             assertThat(journal.locationEntries()).isEqualTo(sparse);
             assertEveryReadMatches(journal, written);
         }
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+        try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.count()).as("segments").isGreaterThan(20);
         }
         try (ObservationJournal reopened = ObservationJournal.open(dir, count, retired, 64 << 10)) {

@@ -3,6 +3,7 @@ package dev.loci.spatial.index;
 import dev.loci.spatial.geometry.Aabb;
 import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.validation.InvalidValueException;
+import java.util.Arrays;
 import java.util.PriorityQueue;
 import java.util.function.IntPredicate;
 
@@ -262,13 +263,13 @@ public final class PointGrid {
 
         void add(long id) {
             if (count == ids.length) {
-                ids = java.util.Arrays.copyOf(ids, count * 2);
+                ids = Arrays.copyOf(ids, count * 2);
             }
             ids[count++] = id;
         }
 
         long[] toArray() {
-            return java.util.Arrays.copyOf(ids, count);
+            return Arrays.copyOf(ids, count);
         }
     }
 
@@ -284,11 +285,11 @@ public final class PointGrid {
         void add(long id, double x, double y, double z, int tag) {
             if (size == ids.length) {
                 int capacity = size * 2;
-                ids = java.util.Arrays.copyOf(ids, capacity);
-                tags = java.util.Arrays.copyOf(tags, capacity);
-                xs = java.util.Arrays.copyOf(xs, capacity);
-                ys = java.util.Arrays.copyOf(ys, capacity);
-                zs = java.util.Arrays.copyOf(zs, capacity);
+                ids = Arrays.copyOf(ids, capacity);
+                tags = Arrays.copyOf(tags, capacity);
+                xs = Arrays.copyOf(xs, capacity);
+                ys = Arrays.copyOf(ys, capacity);
+                zs = Arrays.copyOf(zs, capacity);
             }
             ids[size] = id;
             xs[size] = x;

@@ -21,6 +21,7 @@ import dev.loci.spatial.snapshot.SnapshotMemory;
 import dev.loci.spatial.validation.InvalidValueException;
 import dev.loci.spatial.validation.Require;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.NavigableMap;
@@ -230,7 +231,7 @@ public final class SpatialMemory {
                 seeing.add(snapshot);
             }
         }
-        seeing.sort(java.util.Comparator.comparing((Snapshot s) -> s.frame().time()).reversed());
+        seeing.sort(Comparator.comparing((Snapshot s) -> s.frame().time()).reversed());
         return seeing.subList(0, Math.min(Math.max(limit, 0), seeing.size()));
     }
 

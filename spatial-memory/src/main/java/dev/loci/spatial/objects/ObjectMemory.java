@@ -8,7 +8,9 @@ import dev.loci.spatial.observation.Observation;
 import dev.loci.spatial.provenance.Timestamp;
 import dev.loci.spatial.validation.Require;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -318,7 +320,7 @@ public final class ObjectMemory {
                 lost.remove(object.id());
             }
         } else {
-            lostByClass.computeIfAbsent(object.label(), l -> new java.util.HashSet<>()).add(object.id());
+            lostByClass.computeIfAbsent(object.label(), l -> new HashSet<>()).add(object.id());
         }
     }
 
@@ -340,7 +342,7 @@ public final class ObjectMemory {
     }
 
     private List<RememberedObject> sortedById(long[] ids) {
-        java.util.Arrays.sort(ids);
+        Arrays.sort(ids);
         return resolve(ids);
     }
 }

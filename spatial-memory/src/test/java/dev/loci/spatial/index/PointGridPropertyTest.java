@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loci.spatial.geometry.Vec3;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -217,7 +220,7 @@ class PointGridPropertyTest {
 
         /** Which points a query missed or added, with their positions and distances, for failure messages. */
         String difference(long[] expected, long[] actual, Vec3 center) {
-            java.util.Set<Long> want = new java.util.TreeSet<>();
+            Set<Long> want = new TreeSet<>();
             Arrays.stream(expected).forEach(want::add);
             List<Long> got = new ArrayList<>();
             Arrays.stream(actual).forEach(got::add);
@@ -277,7 +280,7 @@ class PointGridPropertyTest {
             return copy;
         }
 
-        static long[] sorted(java.util.Collection<Long> values) {
+        static long[] sorted(Collection<Long> values) {
             return values.stream().mapToLong(Long::longValue).sorted().toArray();
         }
     }

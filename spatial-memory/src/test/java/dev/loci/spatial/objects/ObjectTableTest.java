@@ -9,6 +9,7 @@ import dev.loci.spatial.provenance.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class ObjectTableTest {
@@ -17,7 +18,7 @@ class ObjectTableTest {
     private static RememberedObject object(long id, String label) {
         Vec3 at = new Vec3(id % 7, 1, 0.5);
         return new RememberedObject(id, label, at, new Vec3(0.1, 0.1, 0.1), at, 1, 0.5, new TreeMap<>(), SEEN, SEEN,
-                0, 1, ObjectStatus.PRESENT, 0, new java.util.TreeSet<>(), List.of(), Timestamp.ofNanos(1));
+                0, 1, ObjectStatus.PRESENT, 0, new TreeSet<>(), List.of(), Timestamp.ofNanos(1));
     }
 
     @Test

@@ -502,7 +502,7 @@ public final class VectorIndex {
                 stamp = 0;
             }
             if (stamp == Integer.MAX_VALUE) { // after 2^31 queries: old stamps must not come back as current
-                java.util.Arrays.fill(stamps, 0);
+                Arrays.fill(stamps, 0);
                 stamp = 0;
             }
             stamp++;

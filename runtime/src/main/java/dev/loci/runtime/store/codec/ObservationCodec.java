@@ -11,6 +11,7 @@ import dev.loci.spatial.provenance.Timestamp;
 import dev.loci.spatial.validation.Require;
 import java.io.DataInput;
 import java.io.DataOutput;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -72,7 +73,7 @@ public final class ObservationCodec implements Codec<Observation> {
 
     private static void skip(DataInput in, int bytes) throws IOException {
         if (in.skipBytes(bytes) != bytes) {
-            throw new java.io.EOFException("observation ends inside a field of " + bytes + " bytes");
+            throw new EOFException("observation ends inside a field of " + bytes + " bytes");
         }
     }
 

@@ -6,6 +6,8 @@ import dev.loci.spatial.provenance.RobotId;
 import dev.loci.spatial.provenance.Timestamp;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -70,7 +72,7 @@ class SketchDuplicatesTest {
         index.put(item(0, "now the query itself"), query); // slot 0 rewritten: its copies keep the old vector
 
         var sketched = index.search(query, VectorFilter.ANY, 10);
-        java.util.Map<Long, Double> exact = new java.util.HashMap<>();
+        Map<Long, Double> exact = new HashMap<>();
         index.searchExact(query, VectorFilter.ANY, 1_000).forEach(hit -> exact.put(hit.item().key().id(), hit.score()));
 
         assertThat(sketched.get(0).item().key().id()).isZero();
@@ -78,7 +80,7 @@ class SketchDuplicatesTest {
             assertThat(hit.score()).as("item %d", hit.item().key().id()).isEqualTo(exact.get(hit.item().key().id()));
         }
         var copies = index.search(shared, VectorFilter.ANY, 10);
-        java.util.Map<Long, Double> exactCopies = new java.util.HashMap<>();
+        Map<Long, Double> exactCopies = new HashMap<>();
         index.searchExact(shared, VectorFilter.ANY, 1_000).forEach(hit -> exactCopies.put(hit.item().key().id(),
                 hit.score()));
         assertThat(copies).hasSize(10).allSatisfy(hit -> {
