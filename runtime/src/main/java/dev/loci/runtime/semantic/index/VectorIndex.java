@@ -268,6 +268,7 @@ public final class VectorIndex {
                 candidates = partitions != null && count >= partitionFrom
                         ? probePartitions(q, query, candidates, count, budget)
                         : sketchPrefilter(query, candidates, size, budget);
+                touchScattered(candidates);
             }
             TopK top = new TopK(k);
             score(q, candidates, size, top);
@@ -325,8 +326,9 @@ public final class VectorIndex {
             lock.writeLock().lock();
             try {
                 for (int slot = 0; slot < copied; slot++) {
-                    if (!Arrays.equals(copy, slot * words, (slot + 1) * words, signs, slot * words, (slot + 1) * words)) {
-                        trained.assign(slot, signs, slot * words);
+                    int from = slot * words;
+                    if (!Arrays.equals(copy, from, from + words, signs, from, from + words)) {
+                        trained.assign(slot, signs, from);
                     }
                 }
                 for (int slot = copied; slot < vectors.size(); slot++) {
@@ -351,7 +353,6 @@ public final class VectorIndex {
 
     /** Scores the set slots; runs of full words are scored as contiguous ranges. */
     private void score(Int8Vector q, long[] candidates, int size, TopK top) {
-        touchScattered(candidates, size);
         float[] block = new float[64];
         CopyScores memo = copyScores.get().startQuery(size);
         for (int w = 0; w < candidates.length; w++) {
@@ -391,11 +392,11 @@ public final class VectorIndex {
     }
 
     /**
-     * Brings the vectors of scattered candidates (what the sketch kept) towards the cache before scoring them,
-     * so their cache misses overlap instead of coming one after another ({@link Int8Vectors#touch}). Full words of
+     * Brings the vectors the sketch kept (a few hundred, scattered) towards the cache before scoring them, so their
+     * cache misses overlap instead of coming one after another ({@link Int8Vectors#touch}). Full words of
      * candidates are contiguous and prefetched by the hardware already.
      */
-    private void touchScattered(long[] candidates, int size) {
+    private void touchScattered(long[] candidates) {
         int sum = 0;
         for (int w = 0; w < candidates.length; w++) {
             long word = candidates[w];
