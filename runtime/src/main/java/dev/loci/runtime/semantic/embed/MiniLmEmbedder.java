@@ -103,9 +103,21 @@ public final class MiniLmEmbedder implements TextEmbedder, AutoCloseable {
         return DIMENSIONS;
     }
 
+    /**
+     * One text, as a query is: the predictor's single-input path, which skips batching (stacking one input and
+     * splitting one output).
+     */
     @Override
     public Embedding embed(String text) {
-        return embedAll(List.of(text)).get(0);
+        Require.text("text", text, Require.MAX_TEXT_CHARS);
+        Predictor<String, float[]> predictor = take();
+        try {
+            return new Embedding(predictor.predict(text));
+        } catch (TranslateException e) {
+            throw new IllegalStateException("embedding failed for a text of " + text.length() + " characters", e);
+        } finally {
+            predictors.add(predictor);
+        }
     }
 
     @Override

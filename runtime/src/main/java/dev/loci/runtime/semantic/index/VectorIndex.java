@@ -14,6 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -25,8 +28,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <p>Two ways to score: exact (every candidate's int8 dot product) and, for large candidate sets, a sign-bit
  * sketch that keeps the candidates whose signs disagree least with the query's, each disagreement weighted by
  * the query's magnitude there ({@link SketchQuery}: popcounts over 6 longs per 384-dim vector), and rescores
- * only those exactly. One writer (the store's writer thread) adds and
- * updates; any thread searches (a read-write lock).
+ * only those exactly. From {@link #PARTITION_FROM} candidates on, the sketch itself is read only in the
+ * clusters of similar sketches nearest the query ({@link SignPartitions}), fitted on a background executor the
+ * first time a search finds the index large enough, and again each time it has doubled since. One writer (the
+ * store's writer thread) adds and updates; any thread searches (a read-write lock).
  */
 public final class VectorIndex {
     /** Below this many candidates the exact scan is cheap enough; above it the sketch pays. */
@@ -38,12 +43,23 @@ public final class VectorIndex {
     public static final int RESCORE_PER_RESULT = 50;
     /** How many times the final budget the Hamming pass keeps for the weighted distance to rank. */
     static final int HAMMING_WIDENING = 8;
+    /** From this many candidates on, a search reads the sketches of the nearest clusters only. */
+    public static final int PARTITION_FROM = 50_000;
+    /** Share of the candidates whose clusters a partitioned search reads (more if the budget needs more). */
+    static final double PROBE_SHARE = 0.20;
+    /** Items per cluster the partitions aim at, and the bounds on the number of clusters. */
+    static final int ITEMS_PER_CLUSTER = 200;
+    static final int MIN_CLUSTERS = 16;
+    static final int MAX_CLUSTERS = 1_024;
     /** Most results one search returns. */
     public static final int MAX_K = 10_000;
 
     private final int dimensions;
     private final int sketchFrom;
     private final int rescorePerResult;
+    private final int partitionFrom;
+    private final Executor partitionTrainer;
+    private final AtomicBoolean training = new AtomicBoolean();
     private final int words;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Int8Vectors vectors;
@@ -69,6 +85,11 @@ public final class VectorIndex {
      * canonical slot only while that slot still holds the vector they share.
      */
     private boolean[] rewritten = new boolean[16];
+    /** Where {@link #touchScattered} leaves its sum, so the JIT keeps the reads (a racy write nobody reads). */
+    @SuppressWarnings("unused")
+    private int touched;
+    /** Clusters of the sketches, once a search has asked for them (null before). */
+    private SignPartitions partitions;
     private final Map<Integer, Integer> firstWithHash = new HashMap<>();
     private final Map<ItemKey, Integer> slots = new HashMap<>();
     private final Map<RobotId, Integer> robotCodes = new HashMap<>();
@@ -77,18 +98,34 @@ public final class VectorIndex {
     private final ThreadLocal<short[]> scratch = ThreadLocal.withInitial(() -> new short[0]);
     /** Per searching thread, the scores of canonical slots computed in the current query (see {@link CopyScores}). */
     private final ThreadLocal<CopyScores> copyScores = ThreadLocal.withInitial(CopyScores::new);
+    /** Per searching thread, what a partitioned search met (see {@link SignPartitions#probe}). */
+    private final ThreadLocal<SignPartitions.Probed> probed = ThreadLocal.withInitial(SignPartitions.Probed::new);
 
+    /** An index with the default settings, fitting its clusters on the thread of the search that asks for them. */
     public VectorIndex(int dimensions) {
         this(dimensions, SKETCH_FROM, RESCORE_PER_RESULT);
     }
 
     /** An index whose sketch starts at {@code sketchFrom} candidates and rescores {@code rescorePerResult * k}. */
     public VectorIndex(int dimensions, int sketchFrom, int rescorePerResult) {
+        this(dimensions, sketchFrom, rescorePerResult, PARTITION_FROM, Runnable::run);
+    }
+
+    /**
+     * As {@link #VectorIndex(int, int, int)}, reading only the nearest clusters' sketches from
+     * {@code partitionFrom} candidates on; the clusters are fitted on {@code partitionTrainer} (a background
+     * executor in a running memory, so no search waits for them; until they are ready searches read every
+     * sketch).
+     */
+    public VectorIndex(int dimensions, int sketchFrom, int rescorePerResult, int partitionFrom,
+                       Executor partitionTrainer) {
         if (rescorePerResult < 1) {
             throw new InvalidValueException("rescorePerResult", rescorePerResult, "must be positive");
         }
         this.sketchFrom = (int) Require.nonNegative("sketchFrom", sketchFrom);
         this.rescorePerResult = rescorePerResult;
+        this.partitionFrom = (int) Require.nonNegative("partitionFrom", partitionFrom);
+        this.partitionTrainer = Require.present("partitionTrainer", partitionTrainer);
         this.vectors = new Int8Vectors(dimensions);
         this.dimensions = dimensions;
         this.words = (dimensions + 63) >>> 6;
@@ -137,6 +174,9 @@ public final class VectorIndex {
                 vectors.set(slot, quantized);
             }
             writeSigns(slot, quantized);
+            if (partitions != null) {
+                partitions.assign(slot, signs, slot * words);
+            }
             writeCanonical(slot, quantized);
             writeMetadata(slot, item);
         } finally {
@@ -211,6 +251,7 @@ public final class VectorIndex {
                     "must have " + dimensions + " dimensions");
         }
         Int8Vector q = Int8Vector.quantize(query);
+        boolean wantsPartitions = false;
         lock.readLock().lock();
         try {
             int size = vectors.size();
@@ -219,8 +260,15 @@ public final class VectorIndex {
             for (long word : candidates) {
                 count += Long.bitCount(word);
             }
-            if (sketchAllowed && count >= sketchFrom && count > k * rescorePerResult) {
-                candidates = sketchPrefilter(query, candidates, size, k * rescorePerResult);
+            int budget = k * rescorePerResult;
+            if (sketchAllowed && count >= sketchFrom && count > budget) {
+                if (count >= partitionFrom) {
+                    wantsPartitions = partitions == null || size >= 2 * partitions.trainedSize();
+                }
+                candidates = partitions != null && count >= partitionFrom
+                        ? probePartitions(q, query, candidates, count, budget)
+                        : sketchPrefilter(query, candidates, size, budget);
+                touchScattered(candidates);
             }
             TopK top = new TopK(k);
             score(q, candidates, size, top);
@@ -233,6 +281,65 @@ public final class VectorIndex {
             return hits;
         } finally {
             lock.readLock().unlock();
+            if (wantsPartitions && training.compareAndSet(false, true)) {
+                startTraining();
+            }
+        }
+    }
+
+    private void startTraining() {
+        try {
+            partitionTrainer.execute(this::trainPartitions);
+        } catch (RejectedExecutionException e) {
+            training.set(false); // the owner is closing: searches go on reading every sketch
+        }
+    }
+
+    /** Whether searches read only the nearest clusters' sketches yet (see {@link #PARTITION_FROM}). */
+    public boolean partitioned() {
+        lock.readLock().lock();
+        try {
+            return partitions != null;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Fits clusters to a copy of the sketches taken under the read lock, outside any lock (writes and searches
+     * go on), then installs them under the write lock after assigning what changed meanwhile: slots added since
+     * the copy, and slots whose vector was replaced.
+     */
+    private void trainPartitions() {
+        try {
+            long[] copy;
+            int copied;
+            lock.readLock().lock();
+            try {
+                copied = vectors.size();
+                copy = Arrays.copyOf(signs, copied * words);
+            } finally {
+                lock.readLock().unlock();
+            }
+            int clusters = Math.max(MIN_CLUSTERS, Math.min(MAX_CLUSTERS, copied / ITEMS_PER_CLUSTER));
+            SignPartitions trained = SignPartitions.train(copy, copied, words, dimensions, clusters);
+            lock.writeLock().lock();
+            try {
+                for (int slot = 0; slot < copied; slot++) {
+                    int from = slot * words;
+                    if (!Arrays.equals(copy, from, from + words, signs, from, from + words)) {
+                        trained.assign(slot, signs, from);
+                    }
+                }
+                for (int slot = copied; slot < vectors.size(); slot++) {
+                    trained.assign(slot, signs, slot * words);
+                }
+                partitions = trained;
+            } finally {
+                lock.writeLock().unlock();
+            }
+        } finally {
+            training.set(false);
         }
     }
 
@@ -282,6 +389,26 @@ public final class VectorIndex {
                 }
             }
         }
+    }
+
+    /**
+     * Brings the vectors the sketch kept (a few hundred, scattered) towards the cache before scoring them, so their
+     * cache misses overlap instead of coming one after another ({@link Int8Vectors#touch}). Full words of
+     * candidates are contiguous and prefetched by the hardware already.
+     */
+    private void touchScattered(long[] candidates) {
+        int sum = 0;
+        for (int w = 0; w < candidates.length; w++) {
+            long word = candidates[w];
+            if (word == -1L) {
+                continue;
+            }
+            while (word != 0) {
+                sum += vectors.touch((w << 6) + Long.numberOfTrailingZeros(word));
+                word &= word - 1;
+            }
+        }
+        touched = sum;
     }
 
     /** Whether any of the 64 slots from {@code base} copies another slot's vector (then score it once). */
@@ -376,6 +503,55 @@ public final class VectorIndex {
     }
 
     /**
+     * As {@link #sketchPrefilter}, over the candidates in the clusters nearest the query only: enough clusters to
+     * hold {@link #PROBE_SHARE} of the candidates, or the widened budget if that is more. Both passes read the
+     * clusters' contiguous copies of the sketches.
+     */
+    private long[] probePartitions(Int8Vector q, float[] query, long[] candidates, int count, int keep) {
+        SignPartitions.Probed probed = this.probed.get();
+        SketchQuery sketch = new SketchQuery(query);
+        partitions.probe(q, sketch, candidates, Math.max((int) (count * PROBE_SHARE), keep * HAMMING_WIDENING),
+                probed);
+        int hammingCut = cutFor(distinctHistogram(probed, dimensions), keep * HAMMING_WIDENING);
+        probed.retain(i -> probed.distance(i) <= hammingCut);
+        for (int i = 0; i < probed.size(); i++) {
+            probed.setDistance(i, partitions.weightedDistance(sketch, probed.cluster(i), probed.entry(i)));
+        }
+        int cut = cutFor(distinctHistogram(probed, SketchQuery.maxDistance(dimensions)), keep);
+        long[] kept = new long[candidates.length];
+        for (int i = 0; i < probed.size(); i++) {
+            if (probed.distance(i) <= cut) {
+                int slot = probed.slot(i);
+                kept[slot >>> 6] |= 1L << slot;
+            }
+        }
+        return kept;
+    }
+
+    /** How many distinct vectors (copies count once, see {@link #canonical}) the probe met at each distance. */
+    private int[] distinctHistogram(SignPartitions.Probed probed, int maxDistance) {
+        int[] histogram = new int[maxDistance + 1];
+        for (int i = 0; i < probed.size(); i++) {
+            if (canonical[probed.slot(i)] == probed.slot(i)) {
+                histogram[probed.distance(i)]++;
+            }
+        }
+        return histogram;
+    }
+
+    /** The smallest distance at or under which {@code keep} entries of the histogram lie (its last if none). */
+    private static int cutFor(int[] histogram, int keep) {
+        int cut = 0;
+        for (int total = 0; cut < histogram.length - 1; cut++) {
+            total += histogram[cut];
+            if (total >= keep) {
+                break;
+            }
+        }
+        return cut;
+    }
+
+    /**
      * The candidates nearest the query, {@code keep} distinct vectors of them or more (ties at the cut stay): a
      * histogram of the distances gives the cut-off, so selection is two linear passes with no sorting.
      */
@@ -406,13 +582,7 @@ public final class VectorIndex {
                 }
             }
         }
-        int cut = 0;
-        for (int total = 0; cut < histogram.length - 1; cut++) {
-            total += histogram[cut];
-            if (total >= keep) {
-                break;
-            }
-        }
+        int cut = cutFor(histogram, keep);
         long[] kept = new long[candidates.length];
         for (int w = 0; w < candidates.length; w++) {
             long word = candidates[w];
