@@ -42,6 +42,17 @@ public final class Int8Vector {
 
     /** Quantizes {@code vector}; refuses non-finite elements. An all-zero vector gets scale 0. */
     public static Int8Vector quantize(float[] vector) {
+        byte[] quantized = new byte[vector == null ? 0 : vector.length];
+        float scale = quantizeInto(vector, quantized);
+        return new Int8Vector(scale, quantized);
+    }
+
+    /**
+     * As {@link #quantize}, into {@code out} (at least as long as the vector), returning the scale: for stores
+     * that keep the elements their own way and would drop the vector at once (opening a store quantizes every
+     * event vector).
+     */
+    public static float quantizeInto(float[] vector, byte[] out) {
         if (vector == null || vector.length == 0 || vector.length > Embedding.MAX_DIMENSIONS) {
             throw new InvalidValueException("vector", vector == null ? null : vector.length + " dimensions",
                     "must have 1.." + Embedding.MAX_DIMENSIONS + " dimensions");
@@ -53,16 +64,16 @@ public final class Int8Vector {
             }
             max = Math.max(max, Math.abs(vector[i]));
         }
-        byte[] quantized = new byte[vector.length];
         if (max == 0) {
-            return new Int8Vector(0f, quantized);
+            java.util.Arrays.fill(out, 0, vector.length, (byte) 0);
+            return 0f;
         }
         float inverse = LEVELS / max;
         for (int i = 0; i < vector.length; i++) {
             int q = Math.round(vector[i] * inverse);
-            quantized[i] = (byte) Math.max(-LEVELS, Math.min(LEVELS, q));
+            out[i] = (byte) Math.max(-LEVELS, Math.min(LEVELS, q));
         }
-        return new Int8Vector(max / LEVELS, quantized);
+        return max / LEVELS;
     }
 
     public int dimensions() {

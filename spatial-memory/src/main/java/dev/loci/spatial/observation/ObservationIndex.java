@@ -36,11 +36,18 @@ public final class ObservationIndex {
 
     /** Indexes observation {@code id} of class {@code label}, seen by {@code robot} with its box centred at {@code at}. */
     public void add(long id, RobotId robot, String label, Vec3 at) {
-        int tag = robotTags.computeIfAbsent(robot, r -> robotTags.size() + 1);
+        // get before computeIfAbsent: the lambdas capture this, so computeIfAbsent alone allocates two objects per
+        // call, and reopening calls this for every observation in the journal.
+        Integer known = robotTags.get(robot);
+        int tag = known != null ? known : robotTags.computeIfAbsent(robot, r -> robotTags.size() + 1);
         lock.writeLock().lock();
         try {
             all.insert(id, at, tag);
-            byClass.computeIfAbsent(label, l -> new PointGrid(cellMeters)).insert(id, at, tag);
+            PointGrid ofClass = byClass.get(label);
+            if (ofClass == null) {
+                ofClass = byClass.computeIfAbsent(label, l -> new PointGrid(cellMeters));
+            }
+            ofClass.insert(id, at, tag);
         } finally {
             lock.writeLock().unlock();
         }
