@@ -4,6 +4,7 @@ import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.provenance.RobotId;
 import dev.loci.spatial.validation.Require;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -49,27 +50,52 @@ public final class EventLog {
         this.maps = Require.present("maps", maps);
         this.nextId = maps.counters().getOrDefault(NEXT_ID, 1L);
         this.byRobotTime = maps.events().load();
-        List<Map.Entry<long[], Long>> times = new ArrayList<>(byRobotTime.size());
-        List<Map.Entry<long[], Long>> places = new ArrayList<>(byRobotTime.size());
-        List<Map.Entry<long[], Long>> objects = new ArrayList<>(byRobotTime.size());
+        // Straight into arrays of the right size, one boxed robot key per run of a robot's events (the map is in
+        // robot order), so that loading allocates little besides what the indexes keep.
+        int size = byRobotTime.size();
+        Entries times = new Entries(size);
+        Entries places = new Entries(size);
+        Entries objects = new Entries(size);
+        Long robotKey = null;
         for (Map.Entry<long[], Event> entry : byRobotTime.entrySet()) {
             long[] key = entry.getKey();
             Event event = entry.getValue();
-            Long robotKey = key[0];
-            times.add(Map.entry(timeKey(key[1], key[2]), robotKey));
-            event.place().ifPresent(p -> places.add(Map.entry(placeKey(p, key[1], key[2]), robotKey)));
+            if (robotKey == null || robotKey != key[0]) {
+                robotKey = key[0];
+            }
+            times.add(timeKey(key[1], key[2]), robotKey);
+            if (event.place().isPresent()) {
+                places.add(placeKey(event.place().get(), key[1], key[2]), robotKey);
+            }
             for (long object : event.objects()) {
-                objects.add(Map.entry(objectKey(object, key[1], key[2]), robotKey));
+                objects.add(objectKey(object, key[1], key[2]), robotKey);
             }
         }
-        this.byTime = sorted(times);
-        this.byPlace = sorted(places);
-        this.byObject = sorted(objects);
+        this.byTime = times.sorted();
+        this.byPlace = places.sorted();
+        this.byObject = objects.sorted();
     }
 
-    @SuppressWarnings("unchecked")
-    private static NavigableMap<long[], Long> sorted(List<Map.Entry<long[], Long>> entries) {
-        return EventKeys.sortedMap(entries.toArray(new Map.Entry[0]), entries.size());
+    /** Index entries gathered while loading, to be sorted once into an index. */
+    private static final class Entries {
+        private Map.Entry<long[], Long>[] entries;
+        private int count;
+
+        @SuppressWarnings("unchecked")
+        Entries(int capacity) {
+            entries = new Map.Entry[Math.max(capacity, 16)];
+        }
+
+        void add(long[] key, Long robotKey) {
+            if (count == entries.length) {
+                entries = Arrays.copyOf(entries, count * 2);
+            }
+            entries[count++] = Map.entry(key, robotKey);
+        }
+
+        NavigableMap<long[], Long> sorted() {
+            return EventKeys.sortedMap(entries, count);
+        }
     }
 
     private static long[] timeKey(long time, long id) {
