@@ -530,6 +530,7 @@ public final class ChunkMemory {
     private void rebuildNodes() {
         Map<Long, EpisodeNode> episodes = new HashMap<>();
         Map<RobotId, List<Chunk>> episodesByRobot = new TreeMap<>();
+        Map<Long, Integer> labelOfObject = new HashMap<>(); // object labels do not change while memory opens
         List<Chunk> sessions = new ArrayList<>();
         for (Chunk chunk : chunks.values()) {
             if (chunk.level() == ChunkLevel.SESSION) {
@@ -547,7 +548,7 @@ public final class ChunkMemory {
             }
             episodes.put(chunk.id(), new EpisodeNode(chunk.id(), mine.history, from, from + chunk.eventCount(),
                     mine.episodeVectors, mine.episodeVectors.add(chunk.vector().toArray()), SessionKeys.group(chunk),
-                    labels.of(chunk), SessionKeys.place(chunk)));
+                    labels.of(chunk, labelOfObject), SessionKeys.place(chunk)));
             episodesByRobot.computeIfAbsent(chunk.robot(), r -> new ArrayList<>()).add(chunk);
         }
         Set<Long> inSessions = new HashSet<>();

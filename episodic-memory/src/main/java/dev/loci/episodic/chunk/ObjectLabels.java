@@ -30,13 +30,29 @@ final class ObjectLabels {
 
     /** The distinct labels the episode saw (indexes into this table, ascending), or null if it saw none. */
     int[] of(Chunk episode) {
+        return of(episode, null);
+    }
+
+    /**
+     * As {@link #of(Chunk)}, remembering each object's label index in {@code byObject} (if not null) for the next
+     * episodes: a rebuild reads every episode, and building each object's label text again for every episode that
+     * saw it was a twentieth of what a reopen allocated. Only while object labels cannot change (a rebuild).
+     */
+    int[] of(Chunk episode, Map<Long, Integer> byObject) {
         if (episode.objects().isEmpty()) {
             return null;
         }
         int[] seen = new int[episode.objects().size()];
         int n = 0;
-        for (long object : episode.objects()) {
-            seen[n++] = index(writer.label(object));
+        for (Long object : episode.objects()) {
+            Integer known = byObject == null ? null : byObject.get(object);
+            if (known == null) {
+                known = index(writer.label(object));
+                if (byObject != null) {
+                    byObject.put(object, known);
+                }
+            }
+            seen[n++] = known;
         }
         Arrays.sort(seen);
         int distinct = 0;
