@@ -4,7 +4,6 @@ import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.provenance.RobotId;
 import dev.loci.spatial.validation.Require;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -50,46 +49,80 @@ public final class EventLog {
         this.maps = Require.present("maps", maps);
         this.nextId = maps.counters().getOrDefault(NEXT_ID, 1L);
         this.byRobotTime = maps.events().load();
-        // Straight into arrays of the right size, one boxed robot key per run of a robot's events (the map is in
-        // robot order), so that loading allocates little besides what the indexes keep.
-        int size = byRobotTime.size();
-        Entries times = new Entries(size);
-        Entries places = new Entries(size);
-        Entries objects = new Entries(size);
+        // The indexes are built in their own order with primitive sorts (LoadOrder), one boxed robot key per run
+        // of a robot's events: sorting entry objects with a comparator was most of building them, and the
+        // entry lists were garbage. The final sort in EventKeys.sortedMap then finds them in order.
+        int n = byRobotTime.size();
+        long[] times = new long[n];
+        long[] ids = new long[n];
+        Long[] robots = new Long[n];
+        Event[] events = new Event[n];
+        int count = 0;
         Long robotKey = null;
         for (Map.Entry<long[], Event> entry : byRobotTime.entrySet()) {
             long[] key = entry.getKey();
-            Event event = entry.getValue();
             if (robotKey == null || robotKey != key[0]) {
                 robotKey = key[0];
             }
-            times.add(timeKey(key[1], key[2]), robotKey);
+            times[count] = key[1];
+            ids[count] = key[2];
+            robots[count] = robotKey;
+            events[count] = entry.getValue();
+            count++;
+        }
+        int[] byTimeOrder = LoadOrder.stableByKey(times, LoadOrder.stableByKey(ids, LoadOrder.identity(count)));
+        Entries timeEntries = new Entries(count);
+        int pairs = 0;
+        int placed = 0;
+        for (int j : byTimeOrder) {
+            timeEntries.add(timeKey(times[j], ids[j]), robots[j]);
+            pairs += events[j].objects().size();
+            placed += events[j].place().isPresent() ? 1 : 0;
+        }
+        long[] cells = new long[placed];
+        int[] cellEvents = new int[placed];
+        long[] objects = new long[pairs];
+        int[] objectEvents = new int[pairs];
+        placed = 0;
+        pairs = 0;
+        for (int j : byTimeOrder) { // prefixes in time order: a stable sort by prefix gives {prefix, time, id}
+            Event event = events[j];
             if (event.place().isPresent()) {
-                places.add(placeKey(event.place().get(), key[1], key[2]), robotKey);
+                Vec3 p = event.place().get();
+                cells[placed] = cellKey(cell(p.x()), cell(p.y()));
+                cellEvents[placed++] = j;
             }
             for (long object : event.objects()) {
-                objects.add(objectKey(object, key[1], key[2]), robotKey);
+                objects[pairs] = object;
+                objectEvents[pairs++] = j;
             }
         }
-        this.byTime = times.sorted();
-        this.byPlace = places.sorted();
-        this.byObject = objects.sorted();
+        Entries placeEntries = new Entries(placed);
+        for (int k : LoadOrder.stableByKey(cells, LoadOrder.identity(placed))) {
+            int j = cellEvents[k];
+            placeEntries.add(new long[] {cells[k], times[j], ids[j]}, robots[j]);
+        }
+        Entries objectEntries = new Entries(pairs);
+        for (int k : LoadOrder.stableByKey(objects, LoadOrder.identity(pairs))) {
+            int j = objectEvents[k];
+            objectEntries.add(objectKey(objects[k], times[j], ids[j]), robots[j]);
+        }
+        this.byTime = timeEntries.sorted();
+        this.byPlace = placeEntries.sorted();
+        this.byObject = objectEntries.sorted();
     }
 
     /** Index entries gathered while loading, to be sorted once into an index. */
     private static final class Entries {
-        private Map.Entry<long[], Long>[] entries;
+        private final Map.Entry<long[], Long>[] entries;
         private int count;
 
         @SuppressWarnings("unchecked")
         Entries(int capacity) {
-            entries = new Map.Entry[Math.max(capacity, 16)];
+            entries = new Map.Entry[capacity];
         }
 
         void add(long[] key, Long robotKey) {
-            if (count == entries.length) {
-                entries = Arrays.copyOf(entries, count * 2);
-            }
             entries[count++] = Map.entry(key, robotKey);
         }
 

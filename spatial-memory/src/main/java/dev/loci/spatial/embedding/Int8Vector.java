@@ -59,18 +59,27 @@ public final class Int8Vector {
         }
         float max = 0;
         for (int i = 0; i < vector.length; i++) {
-            if (!Float.isFinite(vector[i])) {
+            float magnitude = Math.abs(vector[i]);
+            if (!(magnitude <= Float.MAX_VALUE)) { // NaN or infinite
                 throw new InvalidValueException("vector[" + i + "]", vector[i], "must be finite");
             }
-            max = Math.max(max, Math.abs(vector[i]));
+            if (magnitude > max) {
+                max = magnitude;
+            }
         }
         if (max == 0) {
             java.util.Arrays.fill(out, 0, vector.length, (byte) 0);
             return 0f;
         }
         float inverse = LEVELS / max;
+        // Zeros (most elements of a lexical vector: opening a store quantizes every event's) quantize to 0.
         for (int i = 0; i < vector.length; i++) {
-            int q = Math.round(vector[i] * inverse);
+            float value = vector[i];
+            if (value == 0) {
+                out[i] = 0;
+                continue;
+            }
+            int q = Math.round(value * inverse);
             out[i] = (byte) Math.max(-LEVELS, Math.min(LEVELS, q));
         }
         return max / LEVELS;
