@@ -22,7 +22,13 @@ final class ObservationReplay {
     /** Starts indexing the observations from id {@code from} on (older ones are retired). */
     static ObservationReplay start(ObservationStore observations, long from, double cellMeters) {
         ObservationIndex index = new ObservationIndex(cellMeters);
-        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> observations.forEachPlacement(from, index::add),
+        CompletableFuture<Void> done = CompletableFuture.runAsync(() -> {
+                    // Gathered first, then indexed at once: each grid cell is then sized once (ObservationIndex.Pending).
+                    ObservationIndex.Pending pending = index.pending((int) Math.min(Integer.MAX_VALUE - 8,
+                            Math.max(0, observations.size() - from + 1)));
+                    observations.forEachPlacement(from, pending::add);
+                    index.addAll(pending);
+                },
                 task -> {
                     Thread thread = new Thread(task, "loci-observation-replay");
                     thread.setDaemon(true);

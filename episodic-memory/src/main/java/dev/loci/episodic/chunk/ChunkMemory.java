@@ -496,18 +496,33 @@ public final class ChunkMemory {
 
     private void rebuildHistories() {
         int dimensions = -1;
+        // One array the vectors pass through (the history copies what it keeps), not a copy per event: reopening
+        // reads every event's trace, and those copies were a fifth of the reopen's garbage.
+        float[] vector = null;
         for (Map.Entry<Long, EventTrace> entry : traces.entrySet()) {
             EventTrace trace = entry.getValue();
+            Embedding stored = trace.vector();
             if (dimensions < 0) {
-                dimensions = trace.vector().dimensions();
+                dimensions = stored.dimensions();
                 if (dimensions != embedder.dimensions()) {
                     throw new InvalidValueException("embedder", embedder.dimensions() + " dimensions",
                             "must match the " + dimensions + " dimensions of the stored event vectors");
                 }
+                vector = new float[dimensions];
             }
-            int dims = dimensions;
-            robots.computeIfAbsent(trace.robot(), r -> new RobotChunks(new RobotHistory(r, dims))).history
-                    .append(entry.getKey(), trace.time().nanos(), trace.vector().toArray());
+            if (stored.dimensions() != dimensions) {
+                throw new InvalidValueException("event trace " + entry.getKey(), stored.dimensions() + " dimensions",
+                        "must match the " + dimensions + " dimensions of the other stored event vectors");
+            }
+            for (int i = 0; i < dimensions; i++) {
+                vector[i] = stored.get(i);
+            }
+            RobotChunks mine = robots.get(trace.robot());
+            if (mine == null) {
+                mine = new RobotChunks(new RobotHistory(trace.robot(), dimensions));
+                robots.put(trace.robot(), mine);
+            }
+            mine.history.append(entry.getKey(), trace.time().nanos(), vector);
         }
     }
 
@@ -515,6 +530,7 @@ public final class ChunkMemory {
     private void rebuildNodes() {
         Map<Long, EpisodeNode> episodes = new HashMap<>();
         Map<RobotId, List<Chunk>> episodesByRobot = new TreeMap<>();
+        Map<Long, Integer> labelOfObject = new HashMap<>(); // object labels do not change while memory opens
         List<Chunk> sessions = new ArrayList<>();
         for (Chunk chunk : chunks.values()) {
             if (chunk.level() == ChunkLevel.SESSION) {
@@ -532,7 +548,7 @@ public final class ChunkMemory {
             }
             episodes.put(chunk.id(), new EpisodeNode(chunk.id(), mine.history, from, from + chunk.eventCount(),
                     mine.episodeVectors, mine.episodeVectors.add(chunk.vector().toArray()), SessionKeys.group(chunk),
-                    labels.of(chunk), SessionKeys.place(chunk)));
+                    labels.of(chunk, labelOfObject), SessionKeys.place(chunk)));
             episodesByRobot.computeIfAbsent(chunk.robot(), r -> new ArrayList<>()).add(chunk);
         }
         Set<Long> inSessions = new HashSet<>();

@@ -1,6 +1,7 @@
 package dev.loci.episodic.chunk;
 
 import dev.loci.spatial.embedding.TextEmbedder;
+import dev.loci.spatial.observation.Embedding;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,31 +19,64 @@ final class ObjectLabels {
     private final SummaryWriter writer;
     private final Map<String, Integer> indexes = new HashMap<>();
     private final PostingVectors vectors;
+    private final float[] scratch;
 
     ObjectLabels(TextEmbedder embedder, SummaryWriter writer) {
         this.embedder = embedder;
         this.writer = writer;
         this.vectors = new PostingVectors(embedder.dimensions());
+        this.scratch = new float[embedder.dimensions()];
     }
 
     /** The distinct labels the episode saw (indexes into this table, ascending), or null if it saw none. */
     int[] of(Chunk episode) {
+        return of(episode, null);
+    }
+
+    /**
+     * As {@link #of(Chunk)}, remembering each object's label index in {@code byObject} (if not null) for the next
+     * episodes: a rebuild reads every episode, and building each object's label text again for every episode that
+     * saw it was a twentieth of what a reopen allocated. Only while object labels cannot change (a rebuild).
+     */
+    int[] of(Chunk episode, Map<Long, Integer> byObject) {
         if (episode.objects().isEmpty()) {
             return null;
         }
         int[] seen = new int[episode.objects().size()];
         int n = 0;
-        for (long object : episode.objects()) {
-            seen[n++] = index(writer.label(object));
+        for (Long object : episode.objects()) {
+            Integer known = byObject == null ? null : byObject.get(object);
+            if (known == null) {
+                known = index(writer.label(object));
+                if (byObject != null) {
+                    byObject.put(object, known);
+                }
+            }
+            seen[n++] = known;
         }
-        return Arrays.stream(seen).distinct().sorted().toArray();
+        Arrays.sort(seen);
+        int distinct = 0;
+        for (int i = 0; i < seen.length; i++) {
+            if (i == 0 || seen[i] != seen[i - 1]) {
+                seen[distinct++] = seen[i];
+            }
+        }
+        return distinct == seen.length ? seen : Arrays.copyOf(seen, distinct);
     }
 
     /** The index of {@code label}, embedded and added on first sight. */
     int index(String label) {
         Integer index = indexes.get(label);
         if (index == null) {
-            index = vectors.add(embedder.embed(label).toArray());
+            Embedding embedded = embedder.embed(label);
+            if (embedded.dimensions() != scratch.length) {
+                throw new IllegalArgumentException("label vector of " + embedded.dimensions()
+                        + " dimensions in a store of " + scratch.length);
+            }
+            for (int i = 0; i < scratch.length; i++) {
+                scratch[i] = embedded.get(i); // the vectors quantize it: no copy per label (a reopen embeds them all)
+            }
+            index = vectors.add(scratch);
             indexes.put(label, index);
         }
         return index;

@@ -18,11 +18,14 @@ final class PostingVectors {
     private final int[] lengths;
     private float[] scales = new float[16];
     private int size;
+    /** The vector being added, quantized (adds are serialised by the owner). */
+    private final byte[] quantized;
 
     PostingVectors(int dimensions) {
         this.dimensions = dimensions;
         this.postings = new int[dimensions][];
         this.lengths = new int[dimensions];
+        this.quantized = new byte[dimensions];
     }
 
     int size() {
@@ -38,9 +41,9 @@ final class PostingVectors {
         if (size >= 1 << 23) {
             throw new IllegalStateException("a posting store holds at most 2^23 vectors");
         }
-        Int8Vector quantized = Int8Vector.quantize(vector);
+        float scale = Int8Vector.quantizeInto(vector, quantized); // its elements are copied below
         for (int d = 0; d < dimensions; d++) {
-            byte value = quantized.get(d);
+            byte value = quantized[d];
             if (value != 0) {
                 int[] list = postings[d];
                 if (list == null) {
@@ -54,7 +57,7 @@ final class PostingVectors {
         if (size == scales.length) {
             scales = Arrays.copyOf(scales, scales.length * 2);
         }
-        scales[size] = quantized.scale();
+        scales[size] = scale;
         return size++;
     }
 

@@ -41,10 +41,13 @@ final class SparseQuantizedVectors {
 
     /** Dimensions that fit a byte: elements are packed in one short. */
     private final boolean packed;
+    /** The vector being added, quantized (the writer's alone: adds are serialised). */
+    private final byte[] quantized;
 
     SparseQuantizedVectors(int dimensions) {
         this.dimensions = dimensions;
         this.packed = dimensions <= 256;
+        this.quantized = new byte[dimensions];
     }
 
     int size() {
@@ -57,7 +60,7 @@ final class SparseQuantizedVectors {
             throw new IllegalArgumentException("vector of " + vector.length + " dimensions in a store of "
                     + dimensions);
         }
-        Int8Vector quantized = Int8Vector.quantize(vector);
+        float scale = Int8Vector.quantizeInto(vector, quantized); // its elements are copied below
         int p = (size >>> PAGE_SHIFT) - firstPage;
         if (p == pages.length) {
             pages = Arrays.copyOf(pages, pages.length * 2);
@@ -67,7 +70,7 @@ final class SparseQuantizedVectors {
         }
         Page page = pages[p];
         for (int d = 0; d < dimensions; d++) {
-            byte value = quantized.get(d);
+            byte value = quantized[d];
             if (value != 0) {
                 if (page.used == page.dims.length) {
                     page.dims = Arrays.copyOf(page.dims, page.used * 2);
@@ -83,11 +86,11 @@ final class SparseQuantizedVectors {
             }
         }
         page.ends[size & (PAGE - 1)] = page.used;
-        int scale = size - (firstPage << PAGE_SHIFT);
-        if (scale == scales.length) {
+        int slot = size - (firstPage << PAGE_SHIFT);
+        if (slot == scales.length) {
             scales = Arrays.copyOf(scales, scales.length * 2);
         }
-        scales[scale] = quantized.scale();
+        scales[slot] = scale;
         return size++;
     }
 

@@ -49,27 +49,86 @@ public final class EventLog {
         this.maps = Require.present("maps", maps);
         this.nextId = maps.counters().getOrDefault(NEXT_ID, 1L);
         this.byRobotTime = maps.events().load();
-        List<Map.Entry<long[], Long>> times = new ArrayList<>(byRobotTime.size());
-        List<Map.Entry<long[], Long>> places = new ArrayList<>(byRobotTime.size());
-        List<Map.Entry<long[], Long>> objects = new ArrayList<>(byRobotTime.size());
+        // The indexes are built in their own order with primitive sorts (LoadOrder), one boxed robot key per run
+        // of a robot's events: sorting entry objects with a comparator was most of building them, and the
+        // entry lists were garbage. The final sort in EventKeys.sortedMap then finds them in order.
+        int n = byRobotTime.size();
+        long[] times = new long[n];
+        long[] ids = new long[n];
+        Long[] robots = new Long[n];
+        Event[] events = new Event[n];
+        int count = 0;
+        Long robotKey = null;
         for (Map.Entry<long[], Event> entry : byRobotTime.entrySet()) {
             long[] key = entry.getKey();
-            Event event = entry.getValue();
-            Long robotKey = key[0];
-            times.add(Map.entry(timeKey(key[1], key[2]), robotKey));
-            event.place().ifPresent(p -> places.add(Map.entry(placeKey(p, key[1], key[2]), robotKey)));
+            if (robotKey == null || robotKey != key[0]) {
+                robotKey = key[0];
+            }
+            times[count] = key[1];
+            ids[count] = key[2];
+            robots[count] = robotKey;
+            events[count] = entry.getValue();
+            count++;
+        }
+        int[] byTimeOrder = LoadOrder.stableByKey(times, LoadOrder.stableByKey(ids, LoadOrder.identity(count)));
+        Entries timeEntries = new Entries(count);
+        int pairs = 0;
+        int placed = 0;
+        for (int j : byTimeOrder) {
+            timeEntries.add(timeKey(times[j], ids[j]), robots[j]);
+            pairs += events[j].objects().size();
+            placed += events[j].place().isPresent() ? 1 : 0;
+        }
+        long[] cells = new long[placed];
+        int[] cellEvents = new int[placed];
+        long[] objects = new long[pairs];
+        int[] objectEvents = new int[pairs];
+        placed = 0;
+        pairs = 0;
+        for (int j : byTimeOrder) { // prefixes in time order: a stable sort by prefix gives {prefix, time, id}
+            Event event = events[j];
+            if (event.place().isPresent()) {
+                Vec3 p = event.place().get();
+                cells[placed] = cellKey(cell(p.x()), cell(p.y()));
+                cellEvents[placed++] = j;
+            }
             for (long object : event.objects()) {
-                objects.add(Map.entry(objectKey(object, key[1], key[2]), robotKey));
+                objects[pairs] = object;
+                objectEvents[pairs++] = j;
             }
         }
-        this.byTime = sorted(times);
-        this.byPlace = sorted(places);
-        this.byObject = sorted(objects);
+        Entries placeEntries = new Entries(placed);
+        for (int k : LoadOrder.stableByKey(cells, LoadOrder.identity(placed))) {
+            int j = cellEvents[k];
+            placeEntries.add(new long[] {cells[k], times[j], ids[j]}, robots[j]);
+        }
+        Entries objectEntries = new Entries(pairs);
+        for (int k : LoadOrder.stableByKey(objects, LoadOrder.identity(pairs))) {
+            int j = objectEvents[k];
+            objectEntries.add(objectKey(objects[k], times[j], ids[j]), robots[j]);
+        }
+        this.byTime = timeEntries.sorted();
+        this.byPlace = placeEntries.sorted();
+        this.byObject = objectEntries.sorted();
     }
 
-    @SuppressWarnings("unchecked")
-    private static NavigableMap<long[], Long> sorted(List<Map.Entry<long[], Long>> entries) {
-        return EventKeys.sortedMap(entries.toArray(new Map.Entry[0]), entries.size());
+    /** Index entries gathered while loading, to be sorted once into an index. */
+    private static final class Entries {
+        private final Map.Entry<long[], Long>[] entries;
+        private int count;
+
+        @SuppressWarnings("unchecked")
+        Entries(int capacity) {
+            entries = new Map.Entry[capacity];
+        }
+
+        void add(long[] key, Long robotKey) {
+            entries[count++] = Map.entry(key, robotKey);
+        }
+
+        NavigableMap<long[], Long> sorted() {
+            return EventKeys.sortedMap(entries, count);
+        }
     }
 
     private static long[] timeKey(long time, long id) {

@@ -211,6 +211,55 @@ class EventLogTest {
         assertThat(reopened.query(everything)).hasSize(11);
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {3, 99})
+    void aReopenedLogAnswersEveryQueryAsTheLogThatRecordedTheEvents(long seed) {
+        Random random = new Random(seed);
+        EventType[] types = EventType.values();
+        for (int i = 0; i < 2000; i++) {
+            long time = random.nextBoolean() ? random.nextInt(100) * 70L : random.nextInt(7_000);
+            Event e = event(ROBOTS.get(random.nextInt(3)), time, types[random.nextInt(types.length)]);
+            if (random.nextInt(4) != 0) { // places on both sides of 0: cell keys order as signed longs
+                e = e.at(new dev.loci.spatial.geometry.Vec3(random.nextGaussian() * 9, random.nextGaussian() * 9, 0));
+            }
+            List<Long> objects = new ArrayList<>();
+            for (int k = random.nextInt(4); k > 0; k--) {
+                long object = 1 + random.nextInt(40);
+                if (!objects.contains(object)) {
+                    objects.add(object);
+                }
+            }
+            log.append(e.involving(objects));
+        }
+
+        EventLog reopened = new EventLog(maps);
+
+        for (int q = 0; q < 300; q++) {
+            long from = random.nextInt(7_500) - 200;
+            long to = from + random.nextInt(random.nextBoolean() ? 300 : 4_000);
+            EventQuery query = EventQuery.window(t(Math.max(0, from)), t(Math.max(0, to)));
+            switch (random.nextInt(4)) {
+                case 0 -> query = query.involving(1 + random.nextInt(42));
+                case 1 -> query = query.near(new dev.loci.spatial.geometry.Vec3(random.nextGaussian() * 9,
+                        random.nextGaussian() * 9, 0), random.nextDouble() * 6);
+                case 2 -> query = query.ofRobot(ROBOTS.get(random.nextInt(3)));
+                default -> { }
+            }
+            if (random.nextInt(3) == 0) {
+                query = query.ofTypes(EnumSet.of(types[random.nextInt(types.length)]));
+            }
+            if (random.nextInt(3) == 0) {
+                query = query.limit(1 + random.nextInt(20));
+            }
+
+            List<StoredEvent> answer = log.query(query);
+            assertThat(reopened.query(query)).as("%s", query).isEqualTo(answer);
+            if (q < 5 && query.object().isEmpty() && query.near().isEmpty()) {
+                assertThat(answer).isNotEmpty();
+            }
+        }
+    }
+
     @Test
     void beforeCommitPersistsTheLatestCounter() {
         log.append(event(A, 1, EventType.ACTION));

@@ -5,6 +5,7 @@ import dev.loci.spatial.validation.InvalidValueException;
 import dev.loci.spatial.validation.Require;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A lexical embedder: words and word pairs hashed into a fixed number of signed buckets, then normalised
@@ -13,6 +14,11 @@ import java.util.Locale;
  * tests; the neural embedder is the one for questions in words.
  */
 public final class HashingEmbedder implements TextEmbedder {
+    /**
+     * What separates words, compiled once: {@code String.split} compiled it on every call, and opening a store
+     * embeds every object label (tens of thousands), where compiling was most of the time and the garbage.
+     */
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private final int dimensions;
 
     public HashingEmbedder(int dimensions) {
@@ -32,7 +38,7 @@ public final class HashingEmbedder implements TextEmbedder {
     public Embedding embed(String text) {
         Require.present("text", text);
         float[] vector = new float[dimensions];
-        String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+        String[] words = NOT_A_WORD.split(text.toLowerCase(Locale.ROOT));
         String previous = null;
         for (String word : words) {
             if (word.isEmpty()) {
@@ -50,13 +56,13 @@ public final class HashingEmbedder implements TextEmbedder {
         }
         if (norm == 0) {
             vector[0] = 1; // empty text: a fixed unit vector, so cosine stays defined
-            return new Embedding(vector);
+            return Embedding.adopting(vector);
         }
         float scale = (float) (1 / Math.sqrt(norm));
         for (int i = 0; i < vector.length; i++) {
             vector[i] *= scale;
         }
-        return new Embedding(vector);
+        return Embedding.adopting(vector);
     }
 
     private void add(float[] vector, String token, float weight) {

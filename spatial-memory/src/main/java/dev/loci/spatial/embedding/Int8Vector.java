@@ -42,27 +42,47 @@ public final class Int8Vector {
 
     /** Quantizes {@code vector}; refuses non-finite elements. An all-zero vector gets scale 0. */
     public static Int8Vector quantize(float[] vector) {
+        byte[] quantized = new byte[vector == null ? 0 : vector.length];
+        float scale = quantizeInto(vector, quantized);
+        return new Int8Vector(scale, quantized);
+    }
+
+    /**
+     * As {@link #quantize}, into {@code out} (at least as long as the vector), returning the scale: for stores
+     * that keep the elements their own way and would drop the vector at once (opening a store quantizes every
+     * event vector).
+     */
+    public static float quantizeInto(float[] vector, byte[] out) {
         if (vector == null || vector.length == 0 || vector.length > Embedding.MAX_DIMENSIONS) {
             throw new InvalidValueException("vector", vector == null ? null : vector.length + " dimensions",
                     "must have 1.." + Embedding.MAX_DIMENSIONS + " dimensions");
         }
         float max = 0;
         for (int i = 0; i < vector.length; i++) {
-            if (!Float.isFinite(vector[i])) {
+            float magnitude = Math.abs(vector[i]);
+            if (!(magnitude <= Float.MAX_VALUE)) { // NaN or infinite
                 throw new InvalidValueException("vector[" + i + "]", vector[i], "must be finite");
             }
-            max = Math.max(max, Math.abs(vector[i]));
+            if (magnitude > max) {
+                max = magnitude;
+            }
         }
-        byte[] quantized = new byte[vector.length];
         if (max == 0) {
-            return new Int8Vector(0f, quantized);
+            java.util.Arrays.fill(out, 0, vector.length, (byte) 0);
+            return 0f;
         }
         float inverse = LEVELS / max;
+        // Zeros (most elements of a lexical vector: opening a store quantizes every event's) quantize to 0.
         for (int i = 0; i < vector.length; i++) {
-            int q = Math.round(vector[i] * inverse);
-            quantized[i] = (byte) Math.max(-LEVELS, Math.min(LEVELS, q));
+            float value = vector[i];
+            if (value == 0) {
+                out[i] = 0;
+                continue;
+            }
+            int q = Math.round(value * inverse);
+            out[i] = (byte) Math.max(-LEVELS, Math.min(LEVELS, q));
         }
-        return new Int8Vector(max / LEVELS, quantized);
+        return max / LEVELS;
     }
 
     public int dimensions() {

@@ -66,6 +66,52 @@ public final class PointGrid {
         maxCellY = Math.max(maxCellY, cy);
     }
 
+    /**
+     * Inserts points {@code order[from, to)} (or {@code from..to-1} themselves when {@code order} is null) of the
+     * parallel arrays, as {@link #insert(long, Vec3, int)} would one by one and in the same order, but growing each
+     * cell once to the size it needs: opening a store indexes a million observations, and doubling every cell
+     * as its points arrived was a fifth of what the reopen allocated. Nothing is inserted if a point is refused.
+     */
+    public void insertAll(long[] ids, double[] xs, double[] ys, double[] zs, int[] tags, int[] order, int from,
+                          int to) {
+        int count = to - from;
+        long[] keys = new long[count];
+        int lowX = minCellX;
+        int highX = maxCellX;
+        int lowY = minCellY;
+        int highY = maxCellY;
+        for (int i = 0; i < count; i++) { // every point checked before any changes
+            int p = order == null ? from + i : order[from + i];
+            int cx = cellIndex("x", xs[p]);
+            int cy = cellIndex("y", ys[p]);
+            keys[i] = key(cx, cy);
+            lowX = Math.min(lowX, cx);
+            highX = Math.max(highX, cx);
+            lowY = Math.min(lowY, cy);
+            highY = Math.max(highY, cy);
+        }
+        Cell[] targets = new Cell[count];
+        for (int i = 0; i < count; i++) {
+            Cell cell = cells.get(keys[i]);
+            if (cell == null) {
+                cell = new Cell(0);
+                cells.put(keys[i], cell);
+            }
+            cell.incoming++;
+            targets[i] = cell;
+        }
+        for (int i = 0; i < count; i++) {
+            targets[i].makeRoomForIncoming();
+            int p = order == null ? from + i : order[from + i];
+            targets[i].add(ids[p], xs[p], ys[p], zs[p], tags[p]);
+        }
+        size += count;
+        minCellX = lowX;
+        maxCellX = highX;
+        minCellY = lowY;
+        maxCellY = highY;
+    }
+
     /** Removes {@code id}, which must have been inserted at {@code p}; returns whether it was there. */
     public boolean remove(long id, Vec3 p) {
         long k = key(cellIndex("x", p.x()), cellIndex("y", p.y()));
@@ -275,21 +321,48 @@ public final class PointGrid {
 
     /** Parallel arrays of the points in one column; removal swaps the last point in. */
     private static final class Cell {
-        long[] ids = new long[4];
-        double[] xs = new double[4];
-        double[] ys = new double[4];
-        double[] zs = new double[4];
-        int[] tags = new int[4];
+        long[] ids;
+        double[] xs;
+        double[] ys;
+        double[] zs;
+        int[] tags;
         int size;
+        /** Points {@link #insertAll} is about to add here. */
+        int incoming;
+
+        Cell() {
+            this(4);
+        }
+
+        Cell(int capacity) {
+            ids = new long[capacity];
+            xs = new double[capacity];
+            ys = new double[capacity];
+            zs = new double[capacity];
+            tags = new int[capacity];
+        }
+
+        /** Grows once to hold the incoming points too, when they do not fit. */
+        void makeRoomForIncoming() {
+            if (incoming > 0) {
+                if (size + incoming > ids.length) {
+                    resize(size + incoming);
+                }
+                incoming = 0;
+            }
+        }
+
+        private void resize(int capacity) {
+            ids = Arrays.copyOf(ids, capacity);
+            tags = Arrays.copyOf(tags, capacity);
+            xs = Arrays.copyOf(xs, capacity);
+            ys = Arrays.copyOf(ys, capacity);
+            zs = Arrays.copyOf(zs, capacity);
+        }
 
         void add(long id, double x, double y, double z, int tag) {
             if (size == ids.length) {
-                int capacity = size * 2;
-                ids = Arrays.copyOf(ids, capacity);
-                tags = Arrays.copyOf(tags, capacity);
-                xs = Arrays.copyOf(xs, capacity);
-                ys = Arrays.copyOf(ys, capacity);
-                zs = Arrays.copyOf(zs, capacity);
+                resize(Math.max(4, size * 2));
             }
             ids[size] = id;
             xs[size] = x;

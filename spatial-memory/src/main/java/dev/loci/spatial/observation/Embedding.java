@@ -9,6 +9,10 @@ public final class Embedding {
     private final float[] values;
 
     public Embedding(float[] values) {
+        this(values, true);
+    }
+
+    private Embedding(float[] values, boolean copy) {
         if (values == null || values.length == 0 || values.length > MAX_DIMENSIONS) {
             throw new InvalidValueException("embedding", values == null ? null : values.length + " dimensions",
                     "must have 1.." + MAX_DIMENSIONS + " dimensions");
@@ -18,7 +22,17 @@ public final class Embedding {
                 throw new InvalidValueException("embedding[" + i + "]", values[i], "must be finite");
             }
         }
-        this.values = values.clone();
+        this.values = copy ? values.clone() : values;
+    }
+
+    /**
+     * An embedding over {@code values} itself rather than a copy, checked as the constructor checks it, for code
+     * that fills a fresh array for each embedding and drops it (embedders, decoders): the caller must neither keep
+     * nor change the array. Opening a store decodes an embedding for every event, object label and chunk, and
+     * the copies were a tenth of what it allocated.
+     */
+    public static Embedding adopting(float[] values) {
+        return new Embedding(values, false);
     }
 
     public int dimensions() {

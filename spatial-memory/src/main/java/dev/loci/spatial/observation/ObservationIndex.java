@@ -5,7 +5,10 @@ import dev.loci.spatial.geometry.Vec3;
 import dev.loci.spatial.index.PointGrid;
 import dev.loci.spatial.provenance.RobotId;
 import dev.loci.spatial.validation.Require;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,14 +39,117 @@ public final class ObservationIndex {
 
     /** Indexes observation {@code id} of class {@code label}, seen by {@code robot} with its box centred at {@code at}. */
     public void add(long id, RobotId robot, String label, Vec3 at) {
-        int tag = robotTags.computeIfAbsent(robot, r -> robotTags.size() + 1);
+        // get before computeIfAbsent: the lambdas capture this, so computeIfAbsent alone allocates an object per
+        // call, and ingest calls this for every observation.
+        int tag = tagOf(robot);
         lock.writeLock().lock();
         try {
             all.insert(id, at, tag);
-            byClass.computeIfAbsent(label, l -> new PointGrid(cellMeters)).insert(id, at, tag);
+            PointGrid ofClass = byClass.get(label);
+            if (ofClass == null) {
+                ofClass = byClass.computeIfAbsent(label, l -> new PointGrid(cellMeters));
+            }
+            ofClass.insert(id, at, tag);
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /**
+     * Observations to index at once with {@link #addAll}, gathered in primitive arrays: what replaying the
+     * journal on open fills (see {@link PointGrid#insertAll}). Robots get their tags as they are added, in the
+     * order {@link #add} would give them. Not thread-safe.
+     */
+    public final class Pending {
+        private long[] ids;
+        private double[] xs;
+        private double[] ys;
+        private double[] zs;
+        private int[] tags;
+        private int[] classes;
+        private final Map<String, Integer> classOf = new HashMap<>();
+        private final List<String> labels = new ArrayList<>();
+        private int size;
+
+        private Pending(int expected) {
+            int capacity = Math.max(16, expected);
+            ids = new long[capacity];
+            xs = new double[capacity];
+            ys = new double[capacity];
+            zs = new double[capacity];
+            tags = new int[capacity];
+            classes = new int[capacity];
+        }
+
+        /** As {@link ObservationIndex#add(long, RobotId, String, Vec3)}, once {@link #addAll} takes it. */
+        public void add(long id, RobotId robot, String label, Vec3 at) {
+            if (size == ids.length) {
+                int capacity = size * 2;
+                ids = Arrays.copyOf(ids, capacity);
+                xs = Arrays.copyOf(xs, capacity);
+                ys = Arrays.copyOf(ys, capacity);
+                zs = Arrays.copyOf(zs, capacity);
+                tags = Arrays.copyOf(tags, capacity);
+                classes = Arrays.copyOf(classes, capacity);
+            }
+            Integer known = classOf.get(label);
+            if (known == null) {
+                known = labels.size();
+                classOf.put(label, known);
+                labels.add(label);
+            }
+            ids[size] = id;
+            xs[size] = at.x();
+            ys[size] = at.y();
+            zs[size] = at.z();
+            tags[size] = tagOf(robot);
+            classes[size] = known;
+            size++;
+        }
+
+        public int size() {
+            return size;
+        }
+    }
+
+    /** An empty batch for {@link #addAll}, with room for {@code expected} observations. */
+    public Pending pending(int expected) {
+        return new Pending(expected);
+    }
+
+    /** Indexes what {@code pending} gathered, as {@link #add} would one by one. */
+    public void addAll(Pending pending) {
+        Require.present("pending", pending);
+        int n = pending.size;
+        int classCount = pending.labels.size();
+        int[] starts = new int[classCount + 1];
+        for (int i = 0; i < n; i++) {
+            starts[pending.classes[i] + 1]++;
+        }
+        for (int c = 0; c < classCount; c++) {
+            starts[c + 1] += starts[c];
+        }
+        int[] byClassOrder = new int[n]; // stable: each class's points in the order they came
+        int[] next = Arrays.copyOf(starts, classCount);
+        for (int i = 0; i < n; i++) {
+            byClassOrder[next[pending.classes[i]]++] = i;
+        }
+        lock.writeLock().lock();
+        try {
+            all.insertAll(pending.ids, pending.xs, pending.ys, pending.zs, pending.tags, null, 0, n);
+            for (int c = 0; c < classCount; c++) {
+                PointGrid ofClass = byClass.computeIfAbsent(pending.labels.get(c), l -> new PointGrid(cellMeters));
+                ofClass.insertAll(pending.ids, pending.xs, pending.ys, pending.zs, pending.tags, byClassOrder,
+                        starts[c], starts[c + 1]);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private int tagOf(RobotId robot) {
+        Integer known = robotTags.get(robot);
+        return known != null ? known : robotTags.computeIfAbsent(robot, r -> robotTags.size() + 1);
     }
 
     /** Takes an observation out of the index (retirement): queries stop finding it; the store still has it. */

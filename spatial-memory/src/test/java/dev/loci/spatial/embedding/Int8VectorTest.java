@@ -31,6 +31,24 @@ class Int8VectorTest {
     }
 
     @Test
+    void quantizingIntoAnArrayGivesTheElementsAndScaleOfQuantize() {
+        Random random = new Random(11);
+        byte[] out = new byte[300];
+        java.util.Arrays.fill(out, (byte) 9);
+        for (float[] v : new float[][] {randomUnit(random, 256), new float[256], {0.5f, -1.0f, 0.25f, 0f}}) {
+            Int8Vector q = Int8Vector.quantize(v);
+
+            float scale = Int8Vector.quantizeInto(v, out);
+
+            assertThat(scale).isEqualTo(q.scale());
+            for (int i = 0; i < v.length; i++) {
+                assertThat(out[i]).isEqualTo(q.get(i));
+            }
+        }
+        assertRefused(() -> Int8Vector.quantizeInto(new float[] {Float.NaN}, out), "vector[0]", "NaN");
+    }
+
+    @Test
     void largestElementMapsTo127AndSignsArePreserved() {
         Int8Vector q = Int8Vector.quantize(new float[] {0.5f, -1.0f, 0.25f, 0f});
 

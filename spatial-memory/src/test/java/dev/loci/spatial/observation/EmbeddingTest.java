@@ -35,6 +35,19 @@ class EmbeddingTest {
     }
 
     @Test
+    void adoptingChecksAsTheConstructorDoesAndEqualsACopy() {
+        float[] values = {0.1f, Float.NaN};
+        assertRefused(() -> Embedding.adopting(values), "embedding[1]", "NaN", "must be finite");
+        assertRefused(() -> Embedding.adopting(new float[0]), "embedding", "0 dimensions");
+
+        float[] fresh = {1, 2, 3};
+        Embedding adopted = Embedding.adopting(fresh);
+
+        assertThat(adopted).isEqualTo(new Embedding(new float[] {1, 2, 3}));
+        assertThat(adopted.toArray()).containsExactly(1, 2, 3).isNotSameAs(fresh);
+    }
+
+    @Test
     void comparesByContent() {
         Embedding a = new Embedding(new float[] {1, 2, 3});
         Embedding b = new Embedding(new float[] {1, 2, 3});

@@ -21,6 +21,58 @@ class ObservationIndexPropertyTest {
     private static final RobotId[] ROBOTS = {RobotId.of("a"), RobotId.of("b"), RobotId.of("c")};
 
     @Test
+    void indexingAllAtOnceAnswersExactlyAsAddingOneByOne() {
+        for (long seed = 1; seed <= 3; seed++) {
+            Random random = new Random(seed);
+            double cell = 0.25 + random.nextDouble() * 2;
+            ObservationIndex oneByOne = new ObservationIndex(cell);
+            ObservationIndex atOnce = new ObservationIndex(cell);
+            ObservationIndex.Pending pending = atOnce.pending(10); // grows past its expected size
+            for (int i = 0; i < 4000; i++) {
+                Vec3 at = new Vec3(random.nextGaussian() * 10, random.nextGaussian() * 10, random.nextDouble() * 2);
+                RobotId robot = ROBOTS[random.nextInt(3)];
+                String label = CLASSES[random.nextInt(3)];
+                oneByOne.add(i + 1, robot, label, at);
+                if (i < 1000) {
+                    atOnce.add(i + 1, robot, label, at); // cells that exist, and then grow at once
+                } else {
+                    pending.add(i + 1, robot, label, at);
+                }
+            }
+            atOnce.addAll(pending);
+
+            assertThat(atOnce.size()).isEqualTo(oneByOne.size());
+            for (int q = 0; q < 200; q++) {
+                Vec3 c = new Vec3(random.nextGaussian() * 12, random.nextGaussian() * 12, random.nextDouble() * 2);
+                Optional<RobotId> robot = random.nextBoolean() ? Optional.of(ROBOTS[random.nextInt(3)])
+                        : Optional.empty();
+                double r = random.nextDouble() * 5;
+                int k = 1 + random.nextInt(12);
+                String label = CLASSES[random.nextInt(3)];
+                Aabb box = Aabb.centered(c, new Vec3(random.nextDouble() * 8, random.nextDouble() * 8, 3));
+                assertThat(atOnce.within(c, r, robot)).containsExactly(oneByOne.within(c, r, robot));
+                assertThat(atOnce.inBox(box, robot)).containsExactly(oneByOne.inBox(box, robot));
+                assertThat(atOnce.nearest(c, k, robot)).containsExactly(oneByOne.nearest(c, k, robot));
+                assertThat(atOnce.nearestOfClass(c, label, k, robot))
+                        .containsExactly(oneByOne.nearestOfClass(c, label, k, robot));
+            }
+        }
+    }
+
+    @Test
+    void aBatchWithAPointOutsideTheWorldIsRefusedWhole() {
+        ObservationIndex index = new ObservationIndex(1.0);
+        ObservationIndex.Pending pending = index.pending(2);
+        pending.add(1, ROBOTS[0], "mug", new Vec3(1, 1, 0));
+        pending.add(2, ROBOTS[0], "mug", new Vec3(2e6, 1, 0));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> index.addAll(pending))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("outside");
+        assertThat(index.size()).isZero();
+        assertThat(index.within(new Vec3(1, 1, 0), 1, Optional.empty())).isEmpty();
+    }
+
+    @Test
     void matchesBruteForceForEveryQuery() {
         for (long seed = 1; seed <= 4; seed++) {
             Random random = new Random(seed);

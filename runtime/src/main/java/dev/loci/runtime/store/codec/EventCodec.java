@@ -12,10 +12,20 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** Format 1: robot, time, type code, source, description, attributes, [place], object ids. */
 public final class EventCodec implements Codec<Event> {
     private final RobotNames robots = new RobotNames();
+    /** Sources and attribute names: a few distinct ones over all events, one String each instead of one per event. */
+    private final RepeatedStrings<String> names = RepeatedStrings.strings();
+    /**
+     * Short descriptions and attribute values, which robots' templated events repeat ("heartbeat, battery 0.82",
+     * a task's name): a store holds every event in memory, and each string shared is two objects fewer for the
+     * collector to copy while the store opens. Kept apart from the names, which it would otherwise evict.
+     */
+    private final RepeatedStrings<String> texts = RepeatedStrings.strings();
     static final int FORMAT = 1;
 
     @Override
@@ -37,6 +47,16 @@ public final class EventCodec implements Codec<Event> {
         }
     }
 
+    /** As {@link Fields#attributes(DataInput, int)}, with the names shared. */
+    private SortedMap<String, String> attributes(DataInput in) throws IOException {
+        int count = Fields.count(in.readUnsignedShort(), Require.MAX_ATTRIBUTES, "attributes");
+        SortedMap<String, String> attributes = new TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            attributes.put(names.read(in), texts.read(in));
+        }
+        return attributes;
+    }
+
     @Override
     public Event read(DataInput in) throws IOException {
         Fields.expectVersion(in, "event", FORMAT);
@@ -44,9 +64,9 @@ public final class EventCodec implements Codec<Event> {
             RobotId robot = robots.read(in);
             Timestamp time = new Timestamp(in.readLong());
             EventType type = EventType.ofCode(in.readUnsignedByte());
-            String source = Fields.utf(in);
-            String description = Fields.utf(in);
-            var attributes = Fields.attributes(in, Require.MAX_ATTRIBUTES);
+            String source = names.read(in);
+            String description = texts.read(in);
+            var attributes = attributes(in);
             Optional<Vec3> place = in.readBoolean() ? Optional.of(Fields.vec3(in)) : Optional.empty();
             int count = Fields.count(in.readUnsignedShort(), Event.MAX_OBJECTS, "event objects");
             List<Long> objects = new ArrayList<>(count);

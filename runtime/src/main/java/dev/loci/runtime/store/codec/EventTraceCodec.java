@@ -79,7 +79,7 @@ public final class EventTraceCodec implements Codec<EventTrace> {
                 values[index] = in.readFloat();
                 previous = index;
             }
-            return new EventTrace(robot, time, new Embedding(values));
+            return new EventTrace(robot, time, Embedding.adopting(values));
         } catch (IllegalArgumentException invalid) {
             throw new CorruptRecordException("event trace does not decode: " + invalid.getMessage(), invalid);
         }

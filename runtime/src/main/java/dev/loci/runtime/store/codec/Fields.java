@@ -135,7 +135,7 @@ final class Fields {
         for (int i = 0; i < dims; i++) {
             values[i] = in.readFloat();
         }
-        return new dev.loci.spatial.observation.Embedding(values);
+        return dev.loci.spatial.observation.Embedding.adopting(values);
     }
 
     static void longs(DataOutput out, java.util.List<Long> values) throws IOException {

@@ -18,6 +18,8 @@ import java.util.Optional;
 /** Format 1: robot, time, sensor, sensor pose, label, attributes, box, confidence, flags, [embedding], [image]. */
 public final class ObservationCodec implements Codec<Observation> {
     private final RobotNames robots = new RobotNames();
+    /** Class labels, for {@link #readPlacement}: a store holds few classes and a million observations of them. */
+    private final RepeatedStrings<String> labels = RepeatedStrings.strings();
     static final int FORMAT = 1;
     private static final int HAS_EMBEDDING = 1;
     private static final int HAS_IMAGE = 2;
@@ -58,17 +60,34 @@ public final class ObservationCodec implements Codec<Observation> {
             skip(in, 8); // time
             skip(in, in.readUnsignedShort()); // sensor
             skip(in, 7 * 8); // sensor pose
-            String label = Fields.utf(in);
+            String label = labels.read(in);
             int attributes = Fields.count(in.readUnsignedShort(), Require.MAX_ATTRIBUTES, "attributes");
             for (int i = 0; i < 2 * attributes; i++) {
                 skip(in, in.readUnsignedShort());
             }
-            Vec3 min = Fields.vec3(in);
-            Vec3 max = Fields.vec3(in);
-            visitor.visit(id, robot, label, new Aabb(min, max).center());
+            visitor.visit(id, robot, label, boxCentre(in));
         } catch (IllegalArgumentException invalid) {
             throw new CorruptRecordException("observation does not decode: " + invalid.getMessage(), invalid);
         }
+    }
+
+    /**
+     * The centre of the box that follows, as {@link Aabb#center()} computes it, building only the centre: the
+     * corners are checked as {@link Aabb} checks them, and built (to fail as it fails) only when they are invalid.
+     */
+    private static Vec3 boxCentre(DataInput in) throws IOException {
+        double minX = in.readDouble();
+        double minY = in.readDouble();
+        double minZ = in.readDouble();
+        double maxX = in.readDouble();
+        double maxY = in.readDouble();
+        double maxZ = in.readDouble();
+        boolean finite = Double.isFinite(minX) && Double.isFinite(minY) && Double.isFinite(minZ)
+                && Double.isFinite(maxX) && Double.isFinite(maxY) && Double.isFinite(maxZ);
+        if (!finite || minX > maxX || minY > maxY || minZ > maxZ) {
+            return new Aabb(new Vec3(minX, minY, minZ), new Vec3(maxX, maxY, maxZ)).center(); // throws
+        }
+        return new Vec3((minX + maxX) / 2, (minY + maxY) / 2, (minZ + maxZ) / 2);
     }
 
     private static void skip(DataInput in, int bytes) throws IOException {
