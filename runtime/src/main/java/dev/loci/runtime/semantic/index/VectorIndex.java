@@ -404,8 +404,11 @@ public final class VectorIndex {
                 continue;
             }
             while (word != 0) {
-                sum += vectors.touch((w << 6) + Long.numberOfTrailingZeros(word));
+                int slot = (w << 6) + Long.numberOfTrailingZeros(word);
                 word &= word - 1;
+                if (canonical[slot] == slot || rewritten[canonical[slot]]) { // copies are scored from their canonical
+                    sum += vectors.touch(slot);
+                }
             }
         }
         touched = sum;
@@ -514,8 +517,18 @@ public final class VectorIndex {
                 probed);
         int hammingCut = cutFor(distinctHistogram(probed, dimensions), keep * HAMMING_WIDENING);
         probed.retain(i -> probed.distance(i) <= hammingCut);
+        // Copies of one vector ("mug" a thousand times) share their canonical slot's distance: computed once.
+        CopyScores once = copyScores.get().startQuery(vectors.size());
         for (int i = 0; i < probed.size(); i++) {
-            probed.setDistance(i, partitions.weightedDistance(sketch, probed.cluster(i), probed.entry(i)));
+            int slot = probed.slot(i);
+            int copyOf = canonical[slot];
+            float known = copyOf == slot || rewritten[copyOf] ? Float.NaN : once.scoreOf(copyOf);
+            int d = Float.isNaN(known) ? partitions.weightedDistance(sketch, probed.cluster(i), probed.entry(i))
+                    : (int) known;
+            if (copyOf == slot) {
+                once.remember(slot, d);
+            }
+            probed.setDistance(i, d);
         }
         int cut = cutFor(distinctHistogram(probed, SketchQuery.maxDistance(dimensions)), keep);
         long[] kept = new long[candidates.length];

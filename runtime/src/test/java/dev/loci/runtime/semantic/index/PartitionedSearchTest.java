@@ -146,6 +146,27 @@ class PartitionedSearchTest {
         }
     }
 
+    @Test
+    void findsEveryCopyOfAVectorSharedByManyItemsWithItsExactScore() {
+        VectorIndex index = partitionedIndex(Runnable::run);
+        List<float[]> vectors = fill(index, 0, 4_000);
+        for (int id = 4_000; id < 6_000; id++) { // each of 200 texts seen ten times more
+            index.put(item(id), vectors.get(id % 200));
+        }
+        index.search(vectors.get(0), VectorFilter.ANY, 10);
+        assertThat(index.partitioned()).isTrue();
+
+        for (int text = 0; text < 200; text++) {
+            List<Hit> hits = index.search(vectors.get(text), VectorFilter.ANY, 11);
+            List<Hit> exact = index.searchExact(vectors.get(text), VectorFilter.ANY, 11);
+
+            int source = text;
+            assertThat(hits).as("text %d", text).hasSize(11)
+                    .allSatisfy(hit -> assertThat(hit.item().key().id() % 200).isEqualTo(source % 200));
+            assertThat(hits.stream().map(Hit::score).toList()).isEqualTo(exact.stream().map(Hit::score).toList());
+        }
+    }
+
     /** Sketch, clusters and rescoring from the first candidate on; 10 rescored per result asked for. */
     private static VectorIndex partitionedIndex(java.util.concurrent.Executor trainer) {
         return new VectorIndex(DIMENSIONS, 0, 10, 0, trainer);
