@@ -114,10 +114,7 @@ final class SignClustering {
                                          long[] nearest, long[] out) {
         long sum = 0;
         for (int i = 0; i < sampled.length; i++) {
-            int d = 0;
-            for (int w = 0; w < words; w++) {
-                d += Long.bitCount(signs[sampled[i] * words + w] ^ candidate[offset + w]);
-            }
+            int d = hamming(signs, sampled[i] * words, candidate, offset, words);
             out[i] = Math.min(nearest[i], (long) d * d);
             sum += out[i];
         }
@@ -128,17 +125,23 @@ final class SignClustering {
     static int nearest(long[] centres, int clusters, int words, long[] signs, int offset) {
         int best = 0;
         int bestDistance = Integer.MAX_VALUE;
-        for (int c = 0, o = 0; c < clusters; c++, o += words) {
-            int d = 0;
-            for (int w = 0; w < words; w++) {
-                d += Long.bitCount(signs[offset + w] ^ centres[o + w]);
-            }
+        for (int c = 0; c < clusters; c++) {
+            int d = hamming(signs, offset, centres, c * words, words);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = c;
             }
         }
         return best;
+    }
+
+    /** Bits that differ between the sketches of {@code words} longs at {@code offsetA} of a and {@code offsetB} of b. */
+    static int hamming(long[] a, int offsetA, long[] b, int offsetB, int words) {
+        int d = 0;
+        for (int w = 0; w < words; w++) {
+            d += Long.bitCount(a[offsetA + w] ^ b[offsetB + w]);
+        }
+        return d;
     }
 
     /** Adds the sketch's set bits to {@code ones[base + dimension]}. */

@@ -85,6 +85,7 @@ final class SignPartitions {
             partitions.meanSums[c] = sum;
             partitions.means.add(Int8Vector.quantize(mean));
         }
+        // Placed again by the probe's own ranking, which needs the means the first placement gave.
         for (int slot = 0; slot < size; slot++) {
             partitions.assign(slot, signs, slot * words);
         }
@@ -100,11 +101,8 @@ final class SignPartitions {
         int[] shortlist = new int[SHORTLIST];
         int[] distances = new int[SHORTLIST];
         Arrays.fill(distances, Integer.MAX_VALUE);
-        for (int c = 0, o = 0; c < clusters; c++, o += words) {
-            int d = 0;
-            for (int w = 0; w < words; w++) {
-                d += Long.bitCount(signs[offset + w] ^ centres[o + w]);
-            }
+        for (int c = 0; c < clusters; c++) {
+            int d = SignClustering.hamming(signs, offset, centres, c * words, words);
             if (d < distances[SHORTLIST - 1]) {
                 int i = SHORTLIST - 1;
                 for (; i > 0 && distances[i - 1] > d; i--) {

@@ -237,7 +237,8 @@ public final class VectorIndex {
 
     /**
      * The top {@code k} items the filter accepts: exact when fewer than the sketch threshold (default
-     * {@link #SKETCH_FROM}) pass the filter, otherwise sketch-prefiltered and exactly rescored (recall against float32 is measured in tests).
+     * {@link #SKETCH_FROM}) pass the filter, otherwise sketch-prefiltered (over the nearest clusters only from
+     * {@link #PARTITION_FROM}) and exactly rescored; recall against float32 is measured in tests.
      */
     public List<Hit> search(float[] query, VectorFilter filter, int k) {
         return search(query, filter, k, true);
